@@ -1,0 +1,33 @@
+# The two set-up commands of the README: `make crawl` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DATA_DIR ?= data
+
+.PHONY: venv test crawl demo bench lint clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+test: venv
+	$(BIN)/pytest -q
+
+crawl: venv
+	$(BIN)/newscrawler crawl --data-dir $(DATA_DIR)
+
+demo: venv
+	$(BIN)/python -m newscrawler.demo --data-dir $(DATA_DIR)/demo
+
+bench: venv
+	$(BIN)/python -m benchmarks.run
+
+lint: venv
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,94 @@
+"""Scrapy settings for newscrawler: production defaults.
+
+Replica and benchmark overrides live in one place, `REPLICA_OVERRIDES`, applied by the
+`newscrawler crawl --replica` command. Every setting of our own starts with NEWSCRAWLER_.
+"""
+
+from newscrawler import __version__
+
+BOT_NAME = "newscrawler"
+SPIDER_MODULES = ["newscrawler.spiders"]
+NEWSPIDER_MODULE = "newscrawler.spiders"
+
+USER_AGENT = (
+    f"newscrawler/{__version__} (+https://github.com/newscrawler/newscrawler; "
+    "news archive of Vietnamese ministries)"
+)
+
+# Politeness for real government sites.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY_JITTER = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+DNS_TIMEOUT = 10
+COOKIES_ENABLED = False
+
+# Safety nets for unattended runs.
+CLOSESPIDER_TIMEOUT = 4 * 3600
+DEPTH_LIMIT = 0
+
+# Attack surface off: nothing listens while we crawl.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+EXTENSIONS = {
+    "newscrawler.export.runsummary.RunSummary": 500,
+}
+
+ITEM_PIPELINES = {
+    "newscrawler.pipelines.normalize.NormalizePipeline": 100,
+    "newscrawler.pipelines.validate.ValidatePipeline": 200,
+}
+
+FEEDS = {
+    "%(data_dir)s/articles/%(name)s/%(run_date)s/%(run_id)s.jsonl": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "overwrite": True,
+    },
+}
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_STORE_EMPTY = False
+FEED_STORAGES = {
+    "file": "newscrawler.export.storage.AtomicFileFeedStorage",
+    "": "newscrawler.export.storage.AtomicFileFeedStorage",
+}
+FEED_URI_PARAMS = "newscrawler.export.storage.feed_uri_params"
+
+LOG_LEVEL = "INFO"
+
+# --- newscrawler's own settings -------------------------------------------------------
+# Where articles, run summaries and the crawl state go.
+NEWSCRAWLER_DATA_DIR = "data"
+# Set by the `crawl` command; a new one is made when empty.
+NEWSCRAWLER_RUN_ID = ""
+# Base URL of a replica server; when set, every request is routed to it.
+NEWSCRAWLER_REPLICA_URL = ""
+# Listing pages walked per listing URL, at most (a trap guard).
+NEWSCRAWLER_MAX_LISTING_PAGES = 500
+
+# What `--replica` lifts: the replica is ours, on loopback.
+REPLICA_OVERRIDES = {
+    "DOWNLOAD_DELAY": 0,
+    "DOWNLOAD_DELAY_JITTER": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS": 32,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    "DNS_TIMEOUT": 5,
+    "DOWNLOAD_TIMEOUT": 15,
+    # The one routing setting: every http(s) request goes to the replica server.
+    "DOWNLOAD_HANDLERS": {
+        "http": "newscrawler.handlers.ReplicaDownloadHandler",
+        "https": "newscrawler.handlers.ReplicaDownloadHandler",
+    },
+}
