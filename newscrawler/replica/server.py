@@ -1,0 +1,223 @@
+"""One local HTTP server for every replica site.
+
+A request reaches site `example.gov.vn` either with the path prefix `/example.gov.vn/<path>`
+or with a `Host: example.gov.vn` header (then the path is taken as is). Responses are
+gzip-compressed when the client accepts it, as real sites do.
+
+    newscrawler replica serve [--host 127.0.0.1] [--port 0] [--sites KEY ...]
+    newscrawler replica truth SITE
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import signal
+import sys
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+from newscrawler.records import now_vn
+
+logger = logging.getLogger(__name__)
+
+Response = tuple[int, dict[str, str], bytes]
+_COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/json")
+_NOT_FOUND: Response = (404, {"Content-Type": "text/plain; charset=utf-8"}, b"Not Found")
+
+
+class ReplicaServer:
+    """Serves the given site objects (see `newscrawler.replica`) on `host:port`; port 0
+    picks a free port. `hits` counts requests per `/<domain><path?query>`."""
+
+    def __init__(
+        self,
+        sites: Iterable[Any] = (),
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        clock: Callable[[], datetime] = now_vn,
+    ):
+        self.sites: dict[str, Any] = {site.domain: site for site in sites}
+        self.clock = clock  # what the sites' clock bars show; tests pin it
+        self.hits: Counter[str] = Counter()
+        self._hits_lock = threading.Lock()
+        self._httpd = _HTTPServer((host, port), _Handler)
+        self._httpd.replica = self
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, domain: str, path: str = "/") -> str:
+        """The replica URL of `path` on `domain`, in the path-prefix form."""
+        return f"{self.base_url}/{domain}{path}"
+
+    def add_site(self, site: Any) -> None:
+        self.sites[site.domain] = site
+
+    def start(self) -> ReplicaServer:
+        """Serves in a background daemon thread; returns self."""
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="replica-server", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        self._httpd.serve_forever()
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._httpd.server_close()
+
+    def __enter__(self) -> ReplicaServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def route(self, path: str, host: str | None) -> tuple[Any | None, str, str]:
+        """(site, path on that site, hit key) for a request; site None if nobody serves it."""
+        if path.startswith(("http://", "https://")):  # absolute form, as sent to a proxy
+            parts = urlsplit(path)
+            host = parts.netloc
+            path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        domain, _, rest = path.lstrip("/").partition("/")
+        site = self.sites.get(domain)
+        if site is not None:
+            return site, "/" + rest, path
+        hostname = (host or "").rsplit(":", 1)[0].lower()
+        site = self.sites.get(hostname)
+        if site is not None:
+            return site, path, f"/{hostname}{path}"
+        return None, path, path
+
+    def respond(self, path: str, host: str | None) -> Response:
+        site, site_path, hit_key = self.route(path, host)
+        with self._hits_lock:
+            self.hits[hit_key] += 1
+        if site is None:
+            return _NOT_FOUND
+        try:
+            return site.handle(site_path, self.clock())
+        except Exception:
+            logger.exception("replica site %s failed on %s", site.domain, site_path)
+            return 500, {"Content-Type": "text/plain; charset=utf-8"}, b"Internal Server Error"
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # crawlers open many connections at once
+    replica: ReplicaServer
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as crawlers expect from real servers
+    timeout = 30  # drop idle keep-alive connections
+    server: _HTTPServer
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._reply(send_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._reply(send_body=False)
+
+    def _reply(self, send_body: bool) -> None:
+        status, headers, body = self.server.replica.respond(self.path, self.headers.get("Host"))
+        content_type = headers.get("Content-Type", "")
+        if body and _accepts_gzip(self.headers.get("Accept-Encoding", "")) and (
+            content_type.startswith(_COMPRESSIBLE)
+        ):
+            body = gzip.compress(body, compresslevel=5, mtime=0)
+            headers = {**headers, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def version_string(self) -> str:
+        return "nginx"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - base signature
+        logger.debug("%s - %s", self.address_string(), format % args)
+
+
+def _accepts_gzip(header: str) -> bool:
+    for token in header.lower().split(","):
+        coding, _, params = token.strip().partition(";")
+        if coding.strip() in ("gzip", "*"):
+            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
+
+
+def _site_keys(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [key for value in values for key in value.split(",") if key]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`newscrawler replica serve`: prints the base URL as the first line of stdout, then
+    serves until SIGTERM or SIGINT."""
+    from newscrawler.replica import load_sites
+
+    parser = argparse.ArgumentParser(prog="newscrawler replica serve")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--sites", nargs="*", help="site keys (default: every replica)")
+    parser.add_argument("--articles", type=int, default=None, help="corpus size per site")
+    args = parser.parse_args(argv)
+    sites = load_sites(_site_keys(args.sites), args.articles)
+    server = ReplicaServer(sites, host=args.host, port=args.port)
+    print(server.base_url, flush=True)
+
+    def _terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+def truth_main(argv: list[str] | None = None) -> int:
+    """`newscrawler replica truth SITE`: the expected records as JSON Lines on stdout."""
+    from newscrawler.replica.truth import truth_records
+
+    parser = argparse.ArgumentParser(prog="newscrawler replica truth")
+    parser.add_argument("site")
+    parser.add_argument("--articles", type=int, default=None, help="corpus size")
+    args = parser.parse_args(argv)
+    try:
+        expected = truth_records(args.site, args.articles)
+    except KeyError as error:
+        print(error.args[0], file=sys.stderr)
+        return 2
+    for record in expected:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
