@@ -1,0 +1,123 @@
+"""The `newscrawler` command: crawl, sites, extract, replica."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newscrawler", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    crawl = commands.add_parser("crawl", help="crawl sites into DATA_DIR/articles")
+    crawl.add_argument("sites", nargs="*", help="site keys (default: every enabled site)")
+    crawl.add_argument("--data-dir", type=Path, default=Path("data"))
+    crawl.add_argument("--replica", metavar="URL", help="crawl the replica server at URL")
+    crawl.add_argument("--full", action="store_true",
+                       help="walk every listing page (backfill), not only up to known ones")
+    crawl.add_argument("--since", metavar="YYYY-MM-DD",
+                       help="only articles published on or after this date")
+    crawl.add_argument("--state", metavar="URI",
+                       help="crawl state: a path, sqlite:///path (default DATA_DIR) or off")
+    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                       help="override a Scrapy setting")
+
+    commands.add_parser("sites", help="list the sites and their metadata")
+
+    extract = commands.add_parser("extract", help="extract records from saved pages")
+    extract.add_argument("paths", nargs="+", type=Path, help=".html, .html.gz or directories")
+    extract.add_argument("--url", help="the page's URL (default: from the page or file name)")
+    extract.add_argument("--site", help="use this site's selectors (default: generic chain)")
+
+    fixture = commands.add_parser("fixture", help="save a page and its expected record")
+    fixture.add_argument("action", choices=["record"])
+    fixture.add_argument("site")
+    fixture.add_argument("urls", nargs="+", metavar="URL")
+    fixture.add_argument("--replica", metavar="URL", help="fetch from this replica server")
+    fixture.add_argument("--out", type=Path, default=Path("tests/fixtures/sites"))
+
+    replica = commands.add_parser("replica", help="the offline replica sites")
+    replica.add_argument("action", choices=["serve", "truth"])
+    replica.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"newscrawler: error: -s expects NAME=VALUE, got {pair!r}")
+        overrides[name] = value
+    return overrides
+
+
+def command_crawl(args: argparse.Namespace) -> int:
+    from newscrawler.runner import CrawlConfigError, run_crawl
+
+    overrides = parse_overrides(args.set)
+    if args.full:
+        overrides["NEWSCRAWLER_FULL"] = True
+    if args.since:
+        overrides["NEWSCRAWLER_SINCE"] = args.since
+    if args.state:
+        overrides["NEWSCRAWLER_STATE"] = args.state
+    try:
+        run_id, verdicts = run_crawl(args.sites, args.data_dir.resolve(), args.replica,
+                                     overrides)
+    except CrawlConfigError as error:
+        print(f"newscrawler: error: {error}", file=sys.stderr)
+        return 2
+    print(f"run {run_id}: log in {args.data_dir / 'logs' / (run_id + '.log')}")
+    for verdict in verdicts:
+        print(verdict.line)
+    return 0 if all(v.ok for v in verdicts) else 1
+
+
+def command_sites(args: argparse.Namespace) -> int:
+    from newscrawler.sitetable import print_sites
+
+    print_sites(sys.stdout)
+    return 0
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    from newscrawler.extract.command import run_extract
+
+    return run_extract(args.paths, url=args.url, site=args.site, out=sys.stdout)
+
+
+def command_fixture(args: argparse.Namespace) -> int:
+    from newscrawler.fixtures import record_fixture
+
+    for url in args.urls:
+        print(record_fixture(args.site, url, args.out, args.replica))
+    return 0
+
+
+def command_replica(args: argparse.Namespace) -> int:
+    from newscrawler.replica import server
+
+    if args.action == "serve":
+        return server.main(args.args) or 0
+    return server.truth_main(args.args) or 0
+
+
+COMMANDS = {
+    "crawl": command_crawl,
+    "sites": command_sites,
+    "extract": command_extract,
+    "fixture": command_fixture,
+    "replica": command_replica,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The run summary: DATA_DIR/runs/<run_id>.json, one entry per site crawled in the run.
+
+Each spider's entry is merged into the run's file when the spider closes, so one file
+holds every site of a `newscrawler crawl` run (several spiders in one process).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+
+from newscrawler.export.storage import run_id_from_settings
+from newscrawler.records import VN_TZ, iso_vn
+
+logger = logging.getLogger(__name__)
+
+
+class RunSummary:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.data_dir = Path(crawler.settings.get("NEWSCRAWLER_DATA_DIR")).resolve()
+        self.run_id = run_id_from_settings(crawler.settings)
+        self.files: list[dict[str, Any]] = []
+        self.started: datetime | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        extension = cls(crawler)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider) -> None:
+        self.started = datetime.now(VN_TZ)
+
+    def feed_slot_closed(self, slot) -> None:
+        path = getattr(slot.storage, "path", slot.uri)
+        self.files.append({"path": str(path), "items": slot.itemcount})
+
+    def spider_closed(self, spider, reason: str) -> None:
+        entry = self.site_entry(spider, reason)
+        path = self.data_dir / "runs" / f"{self.run_id}.json"
+        merge_into_summary(path, self.run_id, spider.name, entry)
+
+    def site_entry(self, spider, reason: str) -> dict[str, Any]:
+        stats = self.crawler.stats.get_stats()
+        ended = datetime.now(VN_TZ)
+        prefix = f"newscrawler/{spider.name}/"
+        failures = stats.get(prefix + "failures") or []
+        return {
+            "items": stats.get("item_scraped_count", 0),
+            "items_dropped": stats.get("item_dropped_count", 0),
+            "pages": stats.get("response_received_count", 0),
+            "errors": stats.get(prefix + "errors", 0),
+            "failures": failures,
+            "error_summary": summarize_failures(failures),
+            "finish_reason": reason,
+            "started_at": iso_vn(self.started),
+            "finished_at": iso_vn(ended),
+            "duration_s": round((ended - self.started).total_seconds(), 3)
+            if self.started else None,
+            "files": self.files,
+            "stats": {k: v for k, v in stats.items() if k.startswith(("field/", "newscrawler/"))
+                      and not k.endswith("/failures")},
+        }
+
+
+def summarize_failures(failures: list[dict[str, str]]) -> str | None:
+    """The most common failure reason, as one line: 'DNS lookup failed for x.vn (3 URLs)'."""
+    if not failures:
+        return None
+    counts: dict[str, int] = {}
+    for failure in failures:
+        counts[failure["reason"]] = counts.get(failure["reason"], 0) + 1
+    reason, count = max(counts.items(), key=lambda item: item[1])
+    return f"{reason} ({count} URL{'s' if count > 1 else ''})"
+
+
+def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    summary: dict[str, Any] = {"run_id": run_id, "sites": {}}
+    if path.exists():
+        summary = json.loads(path.read_text(encoding="utf-8"))
+    summary["sites"][site] = entry
+    summary["items"] = sum(site["items"] for site in summary["sites"].values())
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)

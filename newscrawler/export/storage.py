@@ -1,0 +1,82 @@
+"""Atomic feed files and the URI parameters of newscrawler's exports.
+
+A feed is written to `<final name>.part` and renamed to its final name only once complete
+and flushed to disk, so a reader (or a crashed run's successor) never sees a torn file:
+every `*.jsonl` under `DATA_DIR/articles/` is whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from scrapy.extensions.feedexport import FileFeedStorage
+
+from newscrawler.records import VN_TZ
+
+logger = logging.getLogger(__name__)
+
+PART_SUFFIX = ".part"
+FEED_URI_TEMPLATE = "%(data_dir)s/articles/%(name)s/%(run_date)s/%(run_id)s.jsonl"
+
+_process_run_id: str | None = None
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """Sortable and unique: '20261126T143200-3f9a'."""
+    now = now or datetime.now(VN_TZ)
+    return f"{now:%Y%m%dT%H%M%S}-{secrets.token_hex(2)}"
+
+
+def run_id_from_settings(settings) -> str:
+    """The run id set by the crawl command, else one id for this whole process."""
+    global _process_run_id
+    configured = settings.get("NEWSCRAWLER_RUN_ID")
+    if configured:
+        return configured
+    if _process_run_id is None:
+        _process_run_id = new_run_id()
+    return _process_run_id
+
+
+def run_date(run_id: str) -> str:
+    return f"{run_id[0:4]}-{run_id[4:6]}-{run_id[6:8]}"
+
+
+def feed_uri_params(params: dict[str, Any], spider) -> dict[str, Any]:
+    settings = spider.crawler.settings
+    run_id = run_id_from_settings(settings)
+    data_dir = Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve()
+    return {**params, "data_dir": str(data_dir), "run_id": run_id, "run_date": run_date(run_id)}
+
+
+def fsync_directory(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class AtomicFileFeedStorage(FileFeedStorage):
+    """FileFeedStorage that renames a complete `.part` file into place."""
+
+    def open(self, spider) -> IO[bytes]:
+        final = Path(self.path)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        self.part_path = final.with_name(final.name + PART_SUFFIX)
+        # A leftover .part of the same name is a torn file of a killed run: start afresh.
+        return self.part_path.open("wb")
+
+    def store(self, file: IO[bytes]) -> None:
+        file.flush()
+        os.fsync(file.fileno())
+        file.close()
+        final = Path(self.path)
+        os.replace(self.part_path, final)
+        fsync_directory(final.parent)
+        logger.info("Feed complete: %s", final)

@@ -1,0 +1,36 @@
+"""Failures described in one line a person can act on, for logs and run reports."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectError, ConnectionLost, DNSLookupError, TimeoutError
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
+
+
+def describe_failure(failure) -> str:
+    """'DNS lookup failed for congthuong.vn', 'HTTP 503', 'timed out ...'."""
+    host = urlsplit(failure.request.url).hostname or failure.request.url
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    if failure.check(CannotResolveHostError, DNSLookupError):
+        return f"DNS lookup failed for {host}"
+    if failure.check(DownloadConnectionRefusedError):
+        return f"connection refused by {host}"
+    if failure.check(DownloadTimeoutError, TimeoutError):
+        return f"timed out waiting for {host}"
+    if failure.check(ResponseDataLossError):
+        return f"truncated response from {host}"
+    if failure.check(ConnectError):
+        return f"could not connect to {host}"
+    if failure.check(DownloadFailedError, ResponseFailed, ResponseNeverReceived, ConnectionLost):
+        return f"connection with {host} failed before a complete response"
+    return f"{failure.type.__name__}: {failure.getErrorMessage()}"

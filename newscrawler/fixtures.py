@@ -1,0 +1,78 @@
+"""`newscrawler fixture record SITE URL`: save a page and its expected record for the tests.
+
+A fixture is `<out>/<site>/<name>.html.gz` (the page as served) and `<name>.json`
+(`{"url", "site", "expected"}`), read by tests/test_site_fixtures.py. With `--replica`,
+the page comes from the replica and the expected record from the replica's ground truth,
+so the expectation never comes from the extractor under test. Without it (a real page),
+the expected record is the current extraction, marked `"reviewed": false` until a person
+has checked it field by field.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newscrawler.urls import safe_path_component
+
+# The fields extraction produces and a fixture checks.
+EXTRACTED_FIELDS = ("title", "lead", "body", "authors", "source", "published_at",
+                    "modified_at", "published_raw", "category", "tags", "images",
+                    "attachments")
+
+
+def fixture_name(url: str) -> str:
+    path = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or "index"
+    return safe_path_component(re.sub(r"\.(html?|aspx)$", "", path))[:80]
+
+
+def fetch(url: str, replica_url: str | None) -> bytes:
+    if replica_url:
+        parts = urlsplit(url)
+        query = f"?{parts.query}" if parts.query else ""
+        url = f"{replica_url.rstrip('/')}/{parts.hostname}{parts.path}{query}"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read()
+
+
+def expected_from_truth(site: str, url: str) -> dict:
+    from newscrawler.replica.truth import truth_records
+
+    for record in truth_records(site):
+        if record["url"] == url:
+            return {field: record[field] for field in EXTRACTED_FIELDS}
+    raise KeyError(f"the replica of {site} has no article {url}")
+
+
+def expected_from_extraction(site: str, url: str, body: bytes) -> dict:
+    from scrapy.http import HtmlResponse
+
+    from newscrawler.extract import extract_article
+    from newscrawler.extract.command import site_selectors
+    from newscrawler.records import now_vn
+
+    selectors, month_first = site_selectors(site)
+    response = HtmlResponse(url=url, body=body)
+    fields = extract_article(response, selectors, fetched_at=now_vn(),
+                             month_first=month_first).fields
+    return {field: fields.get(field) for field in EXTRACTED_FIELDS}
+
+
+def record_fixture(site: str, url: str, out_dir: Path, replica_url: str | None = None) -> Path:
+    body = fetch(url, replica_url)
+    if replica_url:
+        fixture = {"url": url, "site": site, "expected": expected_from_truth(site, url)}
+    else:
+        fixture = {"url": url, "site": site, "reviewed": False,
+                   "expected": expected_from_extraction(site, url, body)}
+    directory = out_dir / safe_path_component(site)
+    directory.mkdir(parents=True, exist_ok=True)
+    name = fixture_name(url)
+    (directory / f"{name}.html.gz").write_bytes(gzip.compress(body, mtime=0))
+    path = directory / f"{name}.json"
+    path.write_text(json.dumps(fixture, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,136 @@
+"""Runs a crawl of several sites in one process and judges it.
+
+`newscrawler crawl` is a thin layer over this module: it builds the settings, runs one
+Scrapy crawler per site in one CrawlerProcess, then reads the run summary the RunSummary
+extension wrote and turns it into one line per site and an exit status.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.spiderloader import SpiderLoader
+
+import newscrawler.settings as project_settings
+from newscrawler.export.storage import new_run_id
+from newscrawler.state import StateError, open_state
+from newscrawler.state.extension import state_target
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlConfigError(Exception):
+    """A problem with what the user asked for; reported as one line, exit status 2."""
+
+
+@dataclass
+class SiteVerdict:
+    site: str
+    ok: bool
+    line: str
+
+
+def base_settings() -> Settings:
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    return settings
+
+
+def spider_loader(settings: Settings | None = None) -> SpiderLoader:
+    return SpiderLoader.from_settings(settings or base_settings())
+
+
+def enabled_sites(loader: SpiderLoader) -> list[str]:
+    return [name for name in sorted(loader.list()) if getattr(loader.load(name), "enabled", True)]
+
+
+def crawl_settings(data_dir: Path, run_id: str, replica_url: str | None,
+                   overrides: dict[str, Any]) -> Settings:
+    settings = base_settings()
+    settings.set("NEWSCRAWLER_DATA_DIR", str(data_dir), priority="cmdline")
+    settings.set("NEWSCRAWLER_RUN_ID", run_id, priority="cmdline")
+    log_file = data_dir / "logs" / f"{run_id}.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    settings.set("LOG_FILE", str(log_file), priority="cmdline")
+    if replica_url:
+        settings.set("NEWSCRAWLER_REPLICA_URL", replica_url, priority="cmdline")
+        for name, value in settings.getdict("REPLICA_OVERRIDES").items():
+            settings.set(name, value, priority="cmdline")
+    for name, value in overrides.items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
+    """Fail early, in one line, on what would otherwise fail mid-crawl."""
+    since = settings.get("NEWSCRAWLER_SINCE")
+    if since:
+        try:
+            date.fromisoformat(since)
+        except ValueError:
+            raise CrawlConfigError(f"malformed date {since!r}: expected YYYY-MM-DD") from None
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        probe = data_dir / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise CrawlConfigError(f"data directory {data_dir} is not writable: "
+                               f"{error.strerror}") from None
+    target = state_target(settings)
+    if target != "off":
+        try:
+            open_state(target).close()
+        except (StateError, ValueError, NotImplementedError) as error:
+            raise CrawlConfigError(f"crawl state {target}: {error}") from None
+
+
+def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
+              overrides: dict[str, Any] | None = None, run_id: str | None = None
+              ) -> tuple[str, list[SiteVerdict]]:
+    """Crawl `sites` (all enabled ones when empty); return the run id and the verdicts."""
+    run_id = run_id or new_run_id()
+    settings = base_settings()
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    check_crawl_settings(settings, data_dir)
+    settings = crawl_settings(data_dir, run_id, replica_url, overrides or {})
+    loader = spider_loader(settings)
+    known = set(loader.list())
+    unknown = [site for site in sites if site not in known]
+    if unknown:
+        raise CrawlConfigError(
+            f"unknown site {', '.join(unknown)}; known sites: {', '.join(sorted(known))}"
+        )
+    sites = sites or enabled_sites(loader)
+    process = CrawlerProcess(settings)
+    for site in sites:
+        process.crawl(loader.load(site))
+    process.start()
+    summary = read_summary(data_dir, run_id)
+    return run_id, [judge_site(site, summary.get("sites", {}).get(site)) for site in sites]
+
+
+def read_summary(data_dir: Path, run_id: str) -> dict[str, Any]:
+    path = data_dir / "runs" / f"{run_id}.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def judge_site(site: str, entry: dict[str, Any] | None) -> SiteVerdict:
+    if entry is None:
+        return SiteVerdict(site, False, f"{site}: FAILED: the crawl did not finish")
+    items, errors = entry["items"], entry["errors"]
+    if items == 0 and errors:
+        return SiteVerdict(site, False, f"{site}: FAILED: {entry['error_summary']}")
+    files = ", ".join(f["path"] for f in entry["files"]) or "no new file"
+    line = f"{site}: {items} articles, {errors} errors, {entry['pages']} pages -> {files}"
+    return SiteVerdict(site, True, line)

@@ -1,0 +1,217 @@
+"""Discovery shared by every site: listings with pagination, RSS feeds, article pages.
+
+A site spider is declarative (class attributes); a platform base may override
+`next_listing_urls`. Extraction is not done here: each article response goes to
+`newscrawler.extract.extract_article`, and the result becomes an Article.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response, TextResponse
+
+from newscrawler.extract import extract_article
+from newscrawler.failures import describe_failure
+from newscrawler.items import Article
+from newscrawler.records import iso_vn, now_vn
+from newscrawler.state.extension import CrawlStateExtension
+from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Ministry:
+    """The ministry a publisher belonged to, from `since` (inclusive) to `until` (exclusive)."""
+
+    name: str
+    since: date | None = None
+    until: date | None = None
+
+    def covers(self, day: date | None) -> bool:
+        if day is None:
+            return self.until is None
+        return (self.since is None or day >= self.since) and (
+            self.until is None or day < self.until
+        )
+
+
+class NewsSpider(scrapy.Spider):
+    """Base of every site spider. Subclasses set the class attributes below."""
+
+    publisher: ClassVar[str] = ""
+    ministries: ClassVar[tuple[Ministry, ...]] = ()
+    platform: ClassVar[str] = ""
+    enabled: ClassVar[bool] = True
+    listing_urls: ClassVar[list[str]] = []
+    feed_urls: ClassVar[list[str]] = []
+    # Links to articles on a listing page (CSS, attribute selector included).
+    listing_link_css: ClassVar[str] = "a::attr(href)"
+    # Only URLs matching this become article requests: keeps listings, tags, print pages out.
+    article_url_pattern: ClassVar[str] = r"$^"
+    # Group 1 is the site's own article id, used in the record id.
+    article_key_pattern: ClassVar[str | None] = None
+    selectors: ClassVar[dict[str, str]] = {}
+    # SharePoint sites that print month-first dates declare it.
+    month_first_dates: ClassVar[bool] = False
+    # How this site's URLs fold (scheme, www, print/AMP/mobile variants).
+    url_rules: ClassVar[UrlRules] = UrlRules()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._article_re = re.compile(self.article_url_pattern)
+        self._seen_listings: set[str] = set()
+        self.state: CrawlStateExtension | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_listing_pages = settings.getint("NEWSCRAWLER_MAX_LISTING_PAGES")
+        spider.stale_pages_to_stop = settings.getint("NEWSCRAWLER_STALE_PAGES")
+        spider.full_walk = settings.getbool("NEWSCRAWLER_FULL")
+        since = settings.get("NEWSCRAWLER_SINCE")
+        spider.since = date.fromisoformat(since) if since else None
+        return spider
+
+    # --- site metadata --------------------------------------------------------------
+
+    @classmethod
+    def ministry_on(cls, day: date | None) -> str | None:
+        for ministry in cls.ministries:
+            if ministry.covers(day):
+                return ministry.name
+        return None
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self._article_re.match(url))
+
+    # --- discovery ------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        # Extensions exist only once the crawl starts, after the spider is built.
+        self.state = self.crawler.get_extension(CrawlStateExtension)
+        if self.state is not None:
+            # Recent articles may still change: re-fetch those within the recheck window.
+            for request in self.article_requests(self.state.recheck_urls(self.name)):
+                yield request
+        for url in self.feed_urls:
+            yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error,
+                                 dont_filter=True)
+        for url in self.listing_urls:
+            request = self.listing_request(url, page=1, stale=0)
+            if request is not None:
+                yield request
+
+    def listing_request(self, url: str, page: int, stale: int) -> scrapy.Request | None:
+        # Listings are fetched on every run; within a run, each once (pagers loop back).
+        if url in self._seen_listings or page > self.max_listing_pages:
+            return None
+        self._seen_listings.add(url)
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.on_error,
+                              dont_filter=True, cb_kwargs={"page": page, "stale": stale})
+
+    def canonical_article_url(self, url: str) -> str | None:
+        try:
+            canonical = canonicalize_url(variant_to_article(url, self.url_rules),
+                                         fold_www=self.url_rules.fold_www,
+                                         force_https=self.url_rules.force_https)
+        except ValueError:
+            return None
+        return canonical if self.is_article_url(canonical) else None
+
+    def article_requests(self, urls: Iterable[str]) -> list[scrapy.Request]:
+        """Requests for the article URLs among `urls` that are new or due a re-check."""
+        stats = self.crawler.stats
+        requests = []
+        for url in urls:
+            canonical = self.canonical_article_url(url)
+            if canonical is None:
+                stats.inc_value(f"newscrawler/{self.name}/links_not_article")
+            elif self.state is not None and not self.state.needs_fetch(canonical):
+                stats.inc_value(f"newscrawler/{self.name}/links_known")
+            else:
+                requests.append(scrapy.Request(canonical, callback=self.parse_article,
+                                               errback=self.on_error))
+        return requests
+
+    def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
+        links = response.xpath("//item/link/text() | //entry/link/@href").getall()
+        self.crawler.stats.inc_value(f"newscrawler/{self.name}/feed_links", len(links))
+        yield from self.article_requests(response.urljoin(link.strip()) for link in links)
+
+    def parse_listing(self, response: Response, page: int, stale: int = 0
+                      ) -> Iterable[scrapy.Request]:
+        links = response.css(self.listing_link_css).getall()
+        self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
+        requests = self.article_requests(response.urljoin(link.strip()) for link in links)
+        yield from requests
+        # An incremental run stops walking a listing after N pages with nothing new.
+        stale = 0 if requests else stale + 1
+        if not self.full_walk and stale >= self.stale_pages_to_stop:
+            self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_walks_stopped")
+            return
+        for url in self.next_listing_urls(response, page):
+            request = self.listing_request(url, page + 1, stale)
+            if request is not None:
+                yield request
+
+    def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
+        """URLs of the following listing pages; platform bases override this."""
+        return ()
+
+    # --- articles -------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterable[Article]:
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value(f"newscrawler/{self.name}/skipped/not_text")
+            logger.warning("Skipped %s: not a text response", response.url)
+            return
+        fetched_at = now_vn()
+        extraction = extract_article(response, self.selectors or None, fetched_at=fetched_at,
+                                     month_first=self.month_first_dates)
+        if self.is_older_than_since(extraction.fields.get("published_at")):
+            self.crawler.stats.inc_value(f"newscrawler/{self.name}/skipped/older_than_since")
+            return
+        yield self.build_article(response, extraction.fields, extraction.provenance, fetched_at)
+
+    def is_older_than_since(self, published_at: str | None) -> bool:
+        return bool(self.since and published_at and date.fromisoformat(published_at[:10])
+                    < self.since)
+
+    def build_article(self, response: Response, fields: dict[str, Any],
+                      provenance: dict[str, str], fetched_at) -> Article:
+        published = fields.get("published_at")
+        day = date.fromisoformat(published[:10]) if published else None
+        values = {k: v for k, v in fields.items() if k != "canonical_url"}
+        return Article(
+            url=response.url,
+            site=self.name,
+            publisher=self.publisher,
+            ministry=self.ministry_on(day),
+            crawled_at=iso_vn(fetched_at),
+            provenance=dict(provenance),
+            **values,
+        )
+
+    # --- failures -------------------------------------------------------------------
+
+    def on_error(self, failure) -> None:
+        """Count and remember failures: the run summary reports them per site."""
+        request = failure.request
+        reason = describe_failure(failure)
+        stats = self.crawler.stats
+        stats.inc_value(f"newscrawler/{self.name}/errors")
+        failures = stats.get_value(f"newscrawler/{self.name}/failures") or []
+        if len(failures) < 1000:
+            failures.append({"url": request.url, "reason": reason})
+            stats.set_value(f"newscrawler/{self.name}/failures", failures)
+        logger.warning("%s: %s (%s)", self.name, reason, request.url)
+

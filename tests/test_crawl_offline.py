@@ -1,0 +1,35 @@
+"""Without network, crawling the real sites ends with one clear line per site."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from newscrawler.spiders.congthuong import CongthuongSpider
+
+from .conftest import run_newscrawler
+
+
+def has_network() -> bool:
+    try:
+        socket.getaddrinfo("congthuong.vn", 443)
+    except OSError:
+        return False
+    return True
+
+
+def test_real_crawl_without_network_fails_with_one_line_per_site(tmp_path):
+    if has_network():
+        pytest.skip("this machine resolves congthuong.vn: the offline case cannot be shown")
+    # Politeness delays only slow the test down; the failure path is the same.
+    result = run_newscrawler("crawl", "congthuong", "--data-dir", str(tmp_path),
+                             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                             timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    # Every start URL (feeds and listings) failed, and the line says why.
+    start_urls = len(CongthuongSpider.feed_urls) + len(CongthuongSpider.listing_urls)
+    expected = f"congthuong: FAILED: DNS lookup failed for congthuong.vn ({start_urls} URLs)"
+    assert lines[-1] == expected
