@@ -42,12 +42,14 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 EXTENSIONS = {
+    "newscrawler.state.extension.CrawlStateExtension": 400,
     "newscrawler.export.runsummary.RunSummary": 500,
 }
 
 ITEM_PIPELINES = {
     "newscrawler.pipelines.normalize.NormalizePipeline": 100,
     "newscrawler.pipelines.validate.ValidatePipeline": 200,
+    "newscrawler.pipelines.dedup.DedupPipeline": 300,
 }
 
 FEEDS = {
@@ -76,6 +78,18 @@ NEWSCRAWLER_RUN_ID = ""
 NEWSCRAWLER_REPLICA_URL = ""
 # Listing pages walked per listing URL, at most (a trap guard).
 NEWSCRAWLER_MAX_LISTING_PAGES = 500
+# The crawl state: empty = DATA_DIR/state.sqlite3; a path, sqlite:///path, or "off".
+NEWSCRAWLER_STATE = ""
+# Known articles published less than this many days ago are fetched again (edits).
+NEWSCRAWLER_RECHECK_DAYS = 2.0
+# An incremental run stops walking a listing after this many pages with nothing new.
+NEWSCRAWLER_STALE_PAGES = 2
+# Walk every listing page to its end (backfill), whatever is already known.
+NEWSCRAWLER_FULL = False
+# Only articles published on or after this date (YYYY-MM-DD) are exported.
+NEWSCRAWLER_SINCE = ""
+# Cross-site near-duplicates (syndicated copies): "mark" with duplicate_of, or "drop".
+NEWSCRAWLER_DUPLICATES = "mark"
 
 # What `--replica` lifts: the replica is ours, on loopback.
 REPLICA_OVERRIDES = {

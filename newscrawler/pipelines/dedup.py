@@ -1,0 +1,114 @@
+"""DedupPipeline: one article, one record, across URLs, categories, runs and sites.
+
+Against the crawl state and what this run already exported:
+- same URL, same content: an unchanged re-check, dropped (`unchanged`);
+- same URL, changed content: exported again as `version + 1`, with `modified_at`;
+- same site, other URL, same or near-duplicate content (re-filed under a new slug, a
+  print view...): dropped (`same_site_duplicate`), the URL kept as an alias;
+- another site, same or near-duplicate content (a syndicated press release): exported
+  with `duplicate_of` = the first record's id, or dropped when NEWSCRAWLER_DUPLICATES is
+  "drop" (`cross_site_duplicate`).
+Every drop is counted as `dedup/<site>/<reason>`.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem, NotConfigured
+
+from newscrawler.extract.dates import parse_iso
+from newscrawler.fingerprints import signature
+from newscrawler.state import ArticleState
+from newscrawler.state.extension import CrawlStateExtension
+
+logger = logging.getLogger(__name__)
+
+DUPLICATE_POLICIES = ("mark", "drop")
+
+
+class DedupPipeline:
+    def __init__(self, crawler, state: CrawlStateExtension, policy: str) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.state = state
+        self.policy = policy
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        state = crawler.get_extension(CrawlStateExtension)
+        if state is None:
+            raise NotConfigured("no crawl state: deduplication is off")
+        policy = crawler.settings.get("NEWSCRAWLER_DUPLICATES")
+        if policy not in DUPLICATE_POLICIES:
+            raise ValueError(f"NEWSCRAWLER_DUPLICATES must be one of {DUPLICATE_POLICIES}")
+        return cls(crawler, state, policy)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        current = article_state(adapter)
+        # By URL, or by the site's own article id under another slug.
+        known = self.state.lookup_url(current.url) or self.state.lookup_id(current.id)
+        if known is not None:
+            return self.known_url(adapter, current, known)
+        original = self.content_match(current)
+        if original is None:
+            self.state.exported(current)
+            self.count(current.site, "new")
+            return item
+        if original.site == current.site:
+            self.state.alias(original.id, current.url)
+            self.drop(current, "same_site_duplicate", f"same content as {original.id}")
+        if self.policy == "drop":
+            self.drop(current, "cross_site_duplicate", f"syndicated copy of {original.id}")
+        adapter["duplicate_of"] = original.id
+        self.count(current.site, "cross_site_duplicate_marked")
+        self.state.exported(current)
+        return item
+
+    def known_url(self, adapter: ItemAdapter, current: ArticleState, known: ArticleState):
+        if known.content_hash == current.content_hash:
+            self.drop(current, "unchanged", "unchanged since the last export", level="DEBUG")
+        current.id = known.id
+        current.version = known.version + 1
+        current.first_seen = known.first_seen
+        adapter["id"] = known.id
+        adapter["version"] = current.version
+        if not adapter.get("modified_at"):
+            adapter["modified_at"] = adapter.get("crawled_at")
+        self.count(current.site, "updated")
+        self.state.exported(current)
+        return adapter.item
+
+    def content_match(self, current: ArticleState) -> ArticleState | None:
+        exact = self.state.lookup_hash(current.content_hash)
+        if exact is not None and exact.id != current.id:
+            return exact
+        for candidate in self.state.near_duplicates(current.near_signature):
+            if candidate.id != current.id:
+                return candidate
+        return None
+
+    def count(self, site: str, outcome: str) -> None:
+        self.stats.inc_value(f"dedup/{site}/{outcome}")
+
+    def drop(self, current: ArticleState, reason: str, message: str, level: str = "INFO"):
+        self.count(current.site, reason)
+        raise DropItem(f"{reason}: {current.url}: {message}", log_level=level)
+
+
+def article_state(adapter: ItemAdapter) -> ArticleState:
+    crawled = parse_iso(adapter.get("crawled_at")) or datetime.now().astimezone()
+    return ArticleState(
+        id=adapter["id"],
+        site=adapter["site"],
+        url=adapter["url"],
+        content_hash=adapter["content_hash"],
+        near_signature=signature(adapter.get("body")),
+        first_seen=crawled,
+        last_seen=crawled,
+        version=adapter.get("version") or 1,
+        published_at=parse_iso(adapter.get("published_at")),
+    )

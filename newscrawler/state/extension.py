@@ -1,0 +1,164 @@
+"""CrawlStateExtension: the crawl state of one crawler, opened from the settings.
+
+Spiders ask it what is known (to fetch only new articles); the dedup pipeline asks it
+about content and hands it what was exported. Exported articles are committed only when
+the feed file holding them is complete and renamed (`feed_slot_closed`), so a run killed
+at any moment leaves no article marked as known that is not in a completed file; such
+articles are simply fetched and exported again by the next run.
+
+All crawlers of one process share one open state and one ledger of what this run has
+exported so far, so that two sites crawled together still see each other's articles.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from newscrawler.fingerprints import NearDuplicateIndex
+from newscrawler.records import now_vn
+from newscrawler.state import ArticleState, CrawlState, open_state
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RunLedger:
+    """What this process has exported and not yet committed, visible to every crawler."""
+
+    by_url: dict[str, ArticleState] = field(default_factory=dict)
+    by_hash: dict[str, ArticleState] = field(default_factory=dict)
+    by_id: dict[str, ArticleState] = field(default_factory=dict)
+    near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
+
+    def add(self, article: ArticleState) -> None:
+        self.by_url[article.url] = article
+        self.by_hash.setdefault(article.content_hash, article)
+        self.by_id[article.id] = article
+        if article.near_signature is not None:
+            self.near.add_signature(article.id, article.near_signature)
+
+    def forget(self, article: ArticleState) -> None:
+        self.by_url.pop(article.url, None)
+        if self.by_hash.get(article.content_hash) is article:
+            del self.by_hash[article.content_hash]
+        self.by_id.pop(article.id, None)
+        self.near.remove(article.id)
+
+
+@dataclass
+class _Shared:
+    state: CrawlState
+    ledger: RunLedger
+    users: int = 0
+
+
+_SHARED: dict[str, _Shared] = {}
+
+
+def state_target(settings) -> str:
+    configured = settings.get("NEWSCRAWLER_STATE") or ""
+    if configured:
+        return configured
+    return str(Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve())
+
+
+class CrawlStateExtension:
+    def __init__(self, crawler, target: str) -> None:
+        self.crawler = crawler
+        self.target = target
+        shared = _SHARED.get(target)
+        if shared is None:
+            shared = _SHARED[target] = _Shared(open_state(target), RunLedger())
+        shared.users += 1
+        self._shared = shared
+        self.state = shared.state
+        self.ledger = shared.ledger
+        self.pending: list[ArticleState] = []
+        self.pending_aliases: list[tuple[str, str]] = []
+        settings = crawler.settings
+        self.recheck_window = timedelta(days=settings.getfloat("NEWSCRAWLER_RECHECK_DAYS"))
+        self.run_started = now_vn()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        target = state_target(crawler.settings)
+        if target == "off":
+            raise NotConfigured("NEWSCRAWLER_STATE is off")
+        extension = cls(crawler, target)
+        crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        # Not spider_closed: the feed exporter completes its file during spider_closed,
+        # and what it holds must be committed first.
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        return extension
+
+    # --- questions from spiders and pipelines ---------------------------------------
+
+    def lookup_url(self, url: str) -> ArticleState | None:
+        return self.ledger.by_url.get(url) or self.state.lookup_url(url)
+
+    def lookup_id(self, article_id: str) -> ArticleState | None:
+        return self.ledger.by_id.get(article_id) or self.state.lookup_id(article_id)
+
+    def needs_fetch(self, url: str) -> bool:
+        """Unknown URLs are fetched; known ones only within the recheck window."""
+        known = self.lookup_url(url)
+        if known is None:
+            return True
+        return self.in_recheck_window(known)
+
+    def in_recheck_window(self, article: ArticleState) -> bool:
+        if article.published_at is None:
+            return False
+        return article.published_at >= self.run_started - self.recheck_window
+
+    def recheck_urls(self, site: str) -> list[str]:
+        return self.state.recheck_candidates(site, self.run_started - self.recheck_window)
+
+    def lookup_hash(self, content_hash: str) -> ArticleState | None:
+        return self.ledger.by_hash.get(content_hash) or self.state.lookup_hash(content_hash)
+
+    def near_duplicates(self, signature: int) -> list[ArticleState]:
+        found = {a.id: a for a in self.state.near_duplicates(signature)}
+        for article_id, _similarity in self.ledger.near.query_signature(signature):
+            found.setdefault(article_id, self.ledger.by_id[article_id])
+        return list(found.values())
+
+    # --- what the run did -----------------------------------------------------------
+
+    def exported(self, article: ArticleState) -> None:
+        self.pending.append(article)
+        self.ledger.add(article)
+
+    def alias(self, article_id: str, url: str) -> None:
+        self.pending_aliases.append((article_id, url))
+
+    def feed_slot_closed(self, slot) -> None:
+        """The feed file is complete and renamed: its articles are now safely exported."""
+        with self.state.transaction():
+            for article in self.pending:
+                self.state.record(article)
+        logger.info("Crawl state: %d articles committed", len(self.pending))
+        for article in self.pending:
+            self.ledger.forget(article)
+        self.pending.clear()
+
+    def engine_stopped(self) -> None:
+        if self.pending_aliases:
+            with self.state.transaction():
+                for article_id, url in self.pending_aliases:
+                    if self.state.lookup_id(article_id) is not None:
+                        self.state.add_alias(article_id, url)
+        if self.pending:
+            logger.warning("Crawl state: %d exported articles not committed (feed not "
+                           "completed); the next run fetches them again", len(self.pending))
+        self._shared.users -= 1
+        if self._shared.users == 0:
+            self.state.close()
+            _SHARED.pop(self.target, None)
+
