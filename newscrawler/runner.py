@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from scrapy.spiderloader import SpiderLoader
 
 import newscrawler.settings as project_settings
 from newscrawler.export.storage import new_run_id
+from newscrawler.progress import Progress
 from newscrawler.state import StateError, open_state
 from newscrawler.state.extension import state_target
 
@@ -113,9 +115,21 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
     process = CrawlerProcess(settings)
     for site in sites:
         process.crawl(loader.load(site))
+    progress = start_progress(process, settings)
     process.start()
+    progress.stop()
     summary = read_summary(data_dir, run_id)
     return run_id, [judge_site(site, summary.get("sites", {}).get(site)) for site in sites]
+
+
+def start_progress(process: CrawlerProcess, settings: Settings) -> Progress:
+    interactive = sys.stdout.isatty()
+    interval = 1.0 if interactive else settings.getfloat("NEWSCRAWLER_PROGRESS_INTERVAL")
+    progress = Progress(process.crawlers, sys.stdout, interactive, interval)
+    from twisted.internet import reactor
+
+    reactor.callWhenRunning(progress.start)
+    return progress
 
 
 def read_summary(data_dir: Path, run_id: str) -> dict[str, Any]:
@@ -129,8 +143,15 @@ def judge_site(site: str, entry: dict[str, Any] | None) -> SiteVerdict:
     if entry is None:
         return SiteVerdict(site, False, f"{site}: FAILED: the crawl did not finish")
     items, errors = entry["items"], entry["errors"]
-    if items == 0 and errors:
+    if items == 0 and errors and not entry["pages"]:
         return SiteVerdict(site, False, f"{site}: FAILED: {entry['error_summary']}")
+    reasons = list(entry.get("verdict", {}).get("reasons", []))
+    if entry.get("finish_reason") == "shutdown":
+        reasons.append("interrupted before the end (shutdown)")
+    if items == 0 and errors and entry["error_summary"]:
+        reasons = [entry["error_summary"], *reasons]
+    if reasons:
+        return SiteVerdict(site, False, f"{site}: FAILED: {'; '.join(reasons)}")
     files = ", ".join(f["path"] for f in entry["files"]) or "no new file"
     line = f"{site}: {items} articles, {errors} errors, {entry['pages']} pages -> {files}"
     return SiteVerdict(site, True, line)

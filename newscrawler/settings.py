@@ -43,8 +43,13 @@ REMOTE_CONTROL_ENABLED = False
 
 EXTENSIONS = {
     "newscrawler.state.extension.CrawlStateExtension": 400,
+    # Before RunSummary: the monitors' verdict must be in the stats it writes out.
+    "spidermon.contrib.scrapy.extensions.Spidermon": 450,
     "newscrawler.export.runsummary.RunSummary": 500,
 }
+
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["newscrawler.monitors.SiteRunSuite"]
 
 ITEM_PIPELINES = {
     "newscrawler.pipelines.normalize.NormalizePipeline": 100,
@@ -88,6 +93,13 @@ NEWSCRAWLER_STALE_PAGES = 2
 NEWSCRAWLER_FULL = False
 # Only articles published on or after this date (YYYY-MM-DD) are exported.
 NEWSCRAWLER_SINCE = ""
+# Seconds between one-line progress summaries when stdout is not a terminal.
+NEWSCRAWLER_PROGRESS_INTERVAL = 30.0
+# Run checks (newscrawler/monitors.py): a site's run fails above these shares.
+NEWSCRAWLER_MAX_ERROR_RATE = 0.2
+NEWSCRAWLER_MAX_MISSING_SHARE = 0.1
+NEWSCRAWLER_MAX_FALLBACK_SHARE = 0.2
+NEWSCRAWLER_MAX_REJECTED_SHARE = 0.05
 # Cross-site near-duplicates (syndicated copies): "mark" with duplicate_of, or "drop".
 NEWSCRAWLER_DUPLICATES = "mark"
 

@@ -28,6 +28,9 @@ class RunSummary:
         self.run_id = run_id_from_settings(crawler.settings)
         self.files: list[dict[str, Any]] = []
         self.started: datetime | None = None
+        self.ended: datetime | None = None
+        self.spider = None
+        self.finish_reason = ""
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -35,6 +38,8 @@ class RunSummary:
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        # Written at engine stop: the feed exporter completes its files during spider_closed.
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
 
     def spider_opened(self, spider) -> None:
@@ -45,13 +50,19 @@ class RunSummary:
         self.files.append({"path": str(path), "items": slot.itemcount})
 
     def spider_closed(self, spider, reason: str) -> None:
-        entry = self.site_entry(spider, reason)
+        self.spider, self.finish_reason = spider, reason
+        self.ended = datetime.now(VN_TZ)
+
+    def engine_stopped(self) -> None:
+        if self.spider is None:
+            return
+        entry = self.site_entry(self.spider, self.finish_reason)
         path = self.data_dir / "runs" / f"{self.run_id}.json"
-        merge_into_summary(path, self.run_id, spider.name, entry)
+        merge_into_summary(path, self.run_id, self.spider.name, entry)
 
     def site_entry(self, spider, reason: str) -> dict[str, Any]:
         stats = self.crawler.stats.get_stats()
-        ended = datetime.now(VN_TZ)
+        ended = self.ended or datetime.now(VN_TZ)
         prefix = f"newscrawler/{spider.name}/"
         failures = stats.get(prefix + "failures") or []
         return {
@@ -61,14 +72,16 @@ class RunSummary:
             "errors": stats.get(prefix + "errors", 0),
             "failures": failures,
             "error_summary": summarize_failures(failures),
+            "verdict": stats.get(prefix + "verdict") or {"ok": True, "reasons": []},
             "finish_reason": reason,
             "started_at": iso_vn(self.started),
             "finished_at": iso_vn(ended),
             "duration_s": round((ended - self.started).total_seconds(), 3)
             if self.started else None,
             "files": self.files,
-            "stats": {k: v for k, v in stats.items() if k.startswith(("field/", "newscrawler/"))
-                      and not k.endswith("/failures")},
+            "stats": {k: v for k, v in stats.items()
+                      if k.startswith(("field/", "newscrawler/", "dedup/"))
+                      and not k.endswith(("/failures", "/verdict"))},
         }
 
 

@@ -140,6 +140,7 @@ class NewsSpider(scrapy.Spider):
             else:
                 requests.append(scrapy.Request(canonical, callback=self.parse_article,
                                                errback=self.on_error))
+        stats.inc_value(f"newscrawler/{self.name}/article_requests", len(requests))
         return requests
 
     def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
@@ -202,6 +203,10 @@ class NewsSpider(scrapy.Spider):
         )
 
     # --- failures -------------------------------------------------------------------
+
+    def log(self, message: Any, level: int = logging.DEBUG, **kw: Any) -> None:
+        # Spidermon 1.27 still calls Spider.log(), deprecated since Scrapy 2.18.
+        self.logger.log(level, message, **kw)
 
     def on_error(self, failure) -> None:
         """Count and remember failures: the run summary reports them per site."""

@@ -1,0 +1,126 @@
+"""Spidermon monitors of a site's run, and the verdict they leave for the run report.
+
+A run that silently scrapes nothing because a site changed is worse than a crash, so
+each site's run is checked when its spider closes:
+- error rate of its requests,
+- coverage of the required fields,
+- extraction drift: a field the site has a selector for that comes from another layer
+  (metadata or the generic fallback) in too many records means the layout changed,
+- listings that showed new articles but no article was exported,
+- records rejected by the JSON Schema.
+Thresholds are settings (NEWSCRAWLER_MAX_*). The `RecordVerdict` action writes the result
+into the stats (`newscrawler/<site>/verdict`), which the run summary and the `crawl`
+command's exit status read.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.core.actions import Action
+
+logger = logging.getLogger(__name__)
+
+REQUIRED_FIELDS = ("title", "body", "published_at")
+
+
+class SiteMonitor(Monitor):
+    @property
+    def site(self) -> str:
+        return self.data.spider.name
+
+    @property
+    def stats(self) -> dict:
+        return self.data.stats
+
+    def setting(self, name: str) -> float:
+        return self.data.crawler.settings.getfloat(name)
+
+    def field_counts(self, field: str) -> dict[str, int]:
+        prefix = f"field/{self.site}/{field}/"
+        return {k[len(prefix):]: v for k, v in self.stats.items() if k.startswith(prefix)}
+
+
+class SiteHealthMonitor(SiteMonitor):
+    @monitors.name("error rate")
+    def test_error_rate(self):
+        requests = self.stats.get("downloader/request_count", 0)
+        errors = self.stats.get(f"newscrawler/{self.site}/errors", 0)
+        limit = self.setting("NEWSCRAWLER_MAX_ERROR_RATE")
+        if requests and errors / requests > limit:
+            self.fail(f"{self.site}: {errors} of {requests} requests failed "
+                      f"({errors / requests:.0%}, threshold {limit:.0%})")
+
+    @monitors.name("field coverage")
+    def test_required_field_coverage(self):
+        limit = self.setting("NEWSCRAWLER_MAX_MISSING_SHARE")
+        problems = []
+        for field in REQUIRED_FIELDS:
+            counts = self.field_counts(field)
+            total = sum(counts.values())
+            missing = counts.get("missing", 0)
+            if total and missing / total > limit:
+                problems.append(f"{field} missing in {missing / total:.0%} of records")
+        if problems:
+            self.fail(f"{self.site}: {'; '.join(problems)} (threshold {limit:.0%})")
+
+    @monitors.name("extraction drift")
+    def test_extraction_drift(self):
+        limit = self.setting("NEWSCRAWLER_MAX_FALLBACK_SHARE")
+        problems = []
+        for field in drift_fields(self.data.spider):
+            counts = self.field_counts(field)
+            found = sum(n for layer, n in counts.items() if layer != "missing")
+            off_selector = found - counts.get("selector", 0)
+            if found and off_selector / found > limit:
+                layers = ", ".join(f"{layer} {n}" for layer, n in sorted(counts.items()))
+                problems.append(f"{field} not from its selector in "
+                                f"{off_selector / found:.0%} of records ({layers})")
+        if problems:
+            self.fail(f"{self.site}: extraction drift: {'; '.join(problems)} "
+                      f"(threshold {limit:.0%})")
+
+    @monitors.name("articles exported")
+    def test_articles_when_listings_show_new_ones(self):
+        requested = self.stats.get(f"newscrawler/{self.site}/article_requests", 0)
+        exported = self.stats.get("item_scraped_count", 0)
+        dropped = self.stats.get("item_dropped_count", 0)
+        if requested and not exported and not dropped:
+            self.fail(f"{self.site}: listings showed {requested} new articles "
+                      "but none was exported")
+
+    @monitors.name("schema validation")
+    def test_rejected_records(self):
+        prefix = f"newscrawler/{self.site}/rejected/"
+        rejected = sum(v for k, v in self.stats.items() if k.startswith(prefix))
+        limit = self.setting("NEWSCRAWLER_MAX_REJECTED_SHARE")
+        exported = self.stats.get("item_scraped_count", 0)
+        total = exported + rejected
+        if total and rejected / total > limit:
+            self.fail(f"{self.site}: {rejected} of {total} records failed the JSON Schema "
+                      f"(threshold {limit:.0%})")
+
+
+def drift_fields(spider) -> list[str]:
+    """Fields the site has a selector for, in record field names."""
+    names = {"published": "published_at", "modified": "modified_at"}
+    selectors = getattr(spider, "selectors", None) or {}
+    return [names.get(key, key) for key in selectors if key not in ("category", "tags")]
+
+
+class RecordVerdict(Action):
+    """Leaves the monitors' verdict in the stats, for the run report and exit status."""
+
+    def run_action(self):
+        spider = self.data.spider
+        reasons = [result.reason for result in self.result.monitors_failed_results]
+        verdict = {"ok": not reasons, "reasons": reasons}
+        self.data.crawler.stats.set_value(f"newscrawler/{spider.name}/verdict", verdict)
+        for reason in reasons:
+            logger.error("Run check failed: %s", reason)
+
+
+class SiteRunSuite(MonitorSuite):
+    monitors = [SiteHealthMonitor]
+    monitors_finished_actions = [RecordVerdict]
