@@ -26,8 +26,14 @@ EXTRACTED_FIELDS = ("title", "lead", "body", "authors", "source", "published_at"
 
 
 def fixture_name(url: str) -> str:
-    path = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or "index"
-    return safe_path_component(re.sub(r"\.(html?|aspx)$", "", path))[:80]
+    """The last path segment, plus the query's numeric ids when the path is shared
+    (SharePoint's `tin-tong-hop.aspx?ItemID=123`)."""
+    parts = urlsplit(url)
+    name = re.sub(r"\.(html?|aspx)$", "", parts.path.rstrip("/").rsplit("/", 1)[-1])
+    ids = re.findall(r"\d+", parts.query)
+    if ids:
+        name = f"{name}-{'-'.join(ids)}"
+    return safe_path_component(name[-80:] or "index")
 
 
 def fetch(url: str, replica_url: str | None) -> bytes:

@@ -63,8 +63,6 @@ def crawl_settings(data_dir: Path, run_id: str, replica_url: str | None,
     settings.set("LOG_FILE", str(log_file), priority="cmdline")
     if replica_url:
         settings.set("NEWSCRAWLER_REPLICA_URL", replica_url, priority="cmdline")
-        for name, value in settings.getdict("REPLICA_OVERRIDES").items():
-            settings.set(name, value, priority="cmdline")
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     return settings

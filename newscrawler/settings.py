@@ -41,6 +41,10 @@ DEPTH_LIMIT = 0
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+ADDONS = {
+    "newscrawler.addons.ReplicaMode": 0,
+}
+
 EXTENSIONS = {
     "newscrawler.state.extension.CrawlStateExtension": 400,
     # Before RunSummary: the monitors' verdict must be in the stats it writes out.
@@ -103,7 +107,8 @@ NEWSCRAWLER_MAX_REJECTED_SHARE = 0.05
 # Cross-site near-duplicates (syndicated copies): "mark" with duplicate_of, or "drop".
 NEWSCRAWLER_DUPLICATES = "mark"
 
-# What `--replica` lifts: the replica is ours, on loopback.
+# What replica mode (NEWSCRAWLER_REPLICA_URL set) changes, through the ReplicaMode add-on:
+# the replica is ours, on loopback.
 REPLICA_OVERRIDES = {
     "DOWNLOAD_DELAY": 0,
     "DOWNLOAD_DELAY_JITTER": 0,

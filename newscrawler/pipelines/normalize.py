@@ -50,8 +50,13 @@ class NormalizePipeline:
         adapter["attachments"] = [
             normalize_media(a, "title") for a in adapter.get("attachments") or []
         ]
-        adapter["url"] = canonicalize_url(adapter["url"])
         spider = self.crawler.spider
+        rules = getattr(spider, "url_rules", None)
+        if rules is None:
+            adapter["url"] = canonicalize_url(adapter["url"])
+        else:
+            adapter["url"] = canonicalize_url(adapter["url"], fold_www=rules.fold_www,
+                                              force_https=rules.force_https)
         adapter["id"] = article_id(adapter["site"], adapter["url"],
                                    getattr(spider, "article_key_pattern", None))
         adapter["content_hash"] = content_hash(adapter.get("title"), adapter["body"])

@@ -23,6 +23,7 @@ from scrapy.exceptions import NotConfigured
 from newscrawler.fingerprints import NearDuplicateIndex
 from newscrawler.records import now_vn
 from newscrawler.state import ArticleState, CrawlState, open_state
+from newscrawler.state.sqlite import STATE_FILENAME
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def state_target(settings) -> str:
     configured = settings.get("NEWSCRAWLER_STATE") or ""
     if configured:
         return configured
-    return str(Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve())
+    return str(Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve() / STATE_FILENAME)
 
 
 class CrawlStateExtension:
@@ -106,8 +107,10 @@ class CrawlStateExtension:
         return self.ledger.by_id.get(article_id) or self.state.lookup_id(article_id)
 
     def needs_fetch(self, url: str) -> bool:
-        """Unknown URLs are fetched; known ones only within the recheck window."""
-        known = self.lookup_url(url)
+        """URLs unknown before this run are fetched; known ones only within the recheck
+        window. What this run exported does not count: a listing that repeats the feed's
+        articles is not stale (Scrapy's duplicate filter stops the second fetch)."""
+        known = self.state.lookup_url(url)
         if known is None:
             return True
         return self.in_recheck_window(known)
