@@ -31,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the page's URL (default: from the page or file name)")
     extract.add_argument("--site", help="use this site's selectors (default: generic chain)")
 
+    dataset = commands.add_parser("dataset", help="merge completed runs into one dataset",
+                                  add_help=False)
+    dataset.add_argument("args", nargs=argparse.REMAINDER)
+
     fixture = commands.add_parser("fixture", help="save a page and its expected record")
     fixture.add_argument("action", choices=["record"])
     fixture.add_argument("site")
@@ -89,6 +93,12 @@ def command_extract(args: argparse.Namespace) -> int:
     return run_extract(args.paths, url=args.url, site=args.site, out=sys.stdout)
 
 
+def command_dataset(args: argparse.Namespace) -> int:
+    from newscrawler import dataset
+
+    return dataset.main(args.args)
+
+
 def command_fixture(args: argparse.Namespace) -> int:
     from newscrawler.fixtures import record_fixture
 
@@ -109,6 +119,7 @@ COMMANDS = {
     "crawl": command_crawl,
     "sites": command_sites,
     "extract": command_extract,
+    "dataset": command_dataset,
     "fixture": command_fixture,
     "replica": command_replica,
 }

@@ -140,16 +140,10 @@ def read_summary(data_dir: Path, run_id: str) -> dict[str, Any]:
 def judge_site(site: str, entry: dict[str, Any] | None) -> SiteVerdict:
     if entry is None:
         return SiteVerdict(site, False, f"{site}: FAILED: the crawl did not finish")
-    items, errors = entry["items"], entry["errors"]
-    if items == 0 and errors and not entry["pages"]:
-        return SiteVerdict(site, False, f"{site}: FAILED: {entry['error_summary']}")
-    reasons = list(entry.get("verdict", {}).get("reasons", []))
-    if entry.get("finish_reason") == "shutdown":
-        reasons.append("interrupted before the end (shutdown)")
-    if items == 0 and errors and entry["error_summary"]:
-        reasons = [entry["error_summary"], *reasons]
+    reasons = entry["verdict"]["reasons"]
     if reasons:
         return SiteVerdict(site, False, f"{site}: FAILED: {'; '.join(reasons)}")
     files = ", ".join(f["path"] for f in entry["files"]) or "no new file"
-    line = f"{site}: {items} articles, {errors} errors, {entry['pages']} pages -> {files}"
+    line = (f"{site}: {entry['items']} articles, {entry['errors']} errors, "
+            f"{entry['pages']} pages -> {files}")
     return SiteVerdict(site, True, line)

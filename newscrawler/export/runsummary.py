@@ -15,6 +15,7 @@ from typing import Any
 
 from scrapy import signals
 
+from newscrawler.export.report_html import write_report
 from newscrawler.export.storage import run_id_from_settings
 from newscrawler.records import VN_TZ, iso_vn
 
@@ -72,7 +73,7 @@ class RunSummary:
             "errors": stats.get(prefix + "errors", 0),
             "failures": failures,
             "error_summary": summarize_failures(failures),
-            "verdict": stats.get(prefix + "verdict") or {"ok": True, "reasons": []},
+            "verdict": site_verdict(stats, prefix, reason, failures),
             "finish_reason": reason,
             "started_at": iso_vn(self.started),
             "finished_at": iso_vn(ended),
@@ -80,9 +81,24 @@ class RunSummary:
             if self.started else None,
             "files": self.files,
             "stats": {k: v for k, v in stats.items()
-                      if k.startswith(("field/", "newscrawler/", "dedup/"))
+                      if k.startswith(("field/", "newscrawler/"))
                       and not k.endswith(("/failures", "/verdict"))},
         }
+
+
+def site_verdict(stats: dict, prefix: str, finish_reason: str,
+                 failures: list[dict[str, str]]) -> dict[str, Any]:
+    """The monitors' verdict, plus what they cannot see: a site that answered nothing,
+    and a run stopped before its end."""
+    reasons = list((stats.get(prefix + "verdict") or {}).get("reasons", []))
+    if failures and not stats.get("response_received_count"):
+        # The site answered nothing: the one reason that matters is why.
+        reasons = [summarize_failures(failures)]
+    elif failures and not stats.get("item_scraped_count"):
+        reasons.insert(0, summarize_failures(failures))
+    if finish_reason == "shutdown":
+        reasons.append("interrupted before the end (shutdown)")
+    return {"ok": not reasons, "reasons": reasons}
 
 
 def summarize_failures(failures: list[dict[str, str]]) -> str | None:
@@ -102,7 +118,14 @@ def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any]
     if path.exists():
         summary = json.loads(path.read_text(encoding="utf-8"))
     summary["sites"][site] = entry
-    summary["items"] = sum(site["items"] for site in summary["sites"].values())
+    sites = summary["sites"]
+    summary["items"] = sum(entry["items"] for entry in sites.values())
+    summary["verdict"] = {
+        "ok": all(entry["verdict"]["ok"] for entry in sites.values()),
+        "reasons": [f"{name}: {reason}" for name, entry in sorted(sites.items())
+                    for reason in entry["verdict"]["reasons"]],
+    }
     tmp = path.with_name(path.name + ".part")
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
+    write_report(summary, path.with_suffix(".html"))

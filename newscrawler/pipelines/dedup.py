@@ -8,7 +8,8 @@ Against the crawl state and what this run already exported:
 - another site, same or near-duplicate content (a syndicated press release): exported
   with `duplicate_of` = the first record's id, or dropped when NEWSCRAWLER_DUPLICATES is
   "drop" (`cross_site_duplicate`).
-Every drop is counted as `dedup/<site>/<reason>`.
+Outcomes are counted as `newscrawler/<site>/articles/{new,updated}` and
+`newscrawler/<site>/duplicates/<reason>`, which the run report shows.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class DedupPipeline:
         original = self.content_match(current)
         if original is None:
             self.state.exported(current)
-            self.count(current.site, "new")
+            self.count(current.site, "articles/new")
             return item
         if original.site == current.site:
             self.state.alias(original.id, current.url)
@@ -64,7 +65,7 @@ class DedupPipeline:
         if self.policy == "drop":
             self.drop(current, "cross_site_duplicate", f"syndicated copy of {original.id}")
         adapter["duplicate_of"] = original.id
-        self.count(current.site, "cross_site_duplicate_marked")
+        self.count(current.site, "duplicates/cross_site_duplicate_marked")
         self.state.exported(current)
         return item
 
@@ -78,7 +79,7 @@ class DedupPipeline:
         adapter["version"] = current.version
         if not adapter.get("modified_at"):
             adapter["modified_at"] = adapter.get("crawled_at")
-        self.count(current.site, "updated")
+        self.count(current.site, "articles/updated")
         self.state.exported(current)
         return adapter.item
 
@@ -92,10 +93,10 @@ class DedupPipeline:
         return None
 
     def count(self, site: str, outcome: str) -> None:
-        self.stats.inc_value(f"dedup/{site}/{outcome}")
+        self.stats.inc_value(f"newscrawler/{site}/{outcome}")
 
     def drop(self, current: ArticleState, reason: str, message: str, level: str = "INFO"):
-        self.count(current.site, reason)
+        self.count(current.site, f"duplicates/{reason}")
         raise DropItem(f"{reason}: {current.url}: {message}", log_level=level)
 
 
