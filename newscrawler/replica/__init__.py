@@ -31,6 +31,15 @@ logger = logging.getLogger(__name__)
 # Imported lazily so that one broken or slow platform module does not affect the others.
 REPLICA_SITES: dict[str, str] = {
     "congthuong": "newscrawler.replica.mastercms:CONGTHUONG",
+    "most": "newscrawler.replica.sharepoint:MOST",
+    "mt": "newscrawler.replica.sharepoint:MT",
+    "moc": "newscrawler.replica.sharepoint:MOC",
+    "moh": "newscrawler.replica.liferay:MOH",
+    "moit": "newscrawler.replica.moit:MOIT",
+    "thoibaonganhang": "newscrawler.replica.mastercms_tbnh:THOIBAONGANHANG",
+    "mic": "newscrawler.replica.sharepoint_moet_mic:MIC",
+    "moet": "newscrawler.replica.sharepoint_moet_mic:MOET",
+    "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
 }
 
 

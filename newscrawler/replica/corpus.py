@@ -50,6 +50,12 @@ class SiteSpec:
     first_key: int = 100000  # generated ids grow from here in publication order
     corpus_end: datetime | None = None  # publication time of the newest generated article
     source_rate: float = 0.2  # share of articles with a "Theo ..." attribution
+    # For a site whose ministry changed (the 2025-03-01 mergers, research §2.0): the
+    # ministry at a publication time; None = `ministry` throughout.
+    ministry_on: Callable[[datetime], str | None] | None = None
+
+    def ministry_at(self, published: datetime) -> str | None:
+        return self.ministry_on(published) if self.ministry_on else self.ministry
 
     def category(self, slug: str) -> Category:
         for category in self.categories:

@@ -40,7 +40,7 @@ def truth_record(site: Any, article: ReplicaArticle) -> dict[str, Any]:
         "url": article.url,
         "site": spec.key,
         "publisher": spec.publisher,
-        "ministry": spec.ministry,
+        "ministry": spec.ministry_at(article.published),
         "title": title,
         "lead": clean(article.lead),
         "body": body,

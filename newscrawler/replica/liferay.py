@@ -1,0 +1,441 @@
+"""moh.gov.vn (Bộ Y tế) rendered as a Liferay portal with Asset Publisher portlets.
+
+Documented facts reproduced here (research/vn_sites.md §2.0 "Platforms seen", §2.9 row
+moh, S1 2021 and public spider 63107919836):
+- categories `hoat-dong-cua-lanh-dao-bo`, `tin-tong-hop`, `hoat-dong-cua-dia-phuong`,
+  `tin-lien-quan`;
+- listing page N is `/<cat>?p_p_id=101_INSTANCE_<x>&…&_101_INSTANCE_<x>_delta=20&…_cur=N`,
+  20 items per page, and each category page has its own instance id `<x>`;
+- RSS `https://moh.gov.vn/rss/-/asset_publisher/7ng11fEWgASC/rss`;
+- detail page: title `#p_p_id_101_INSTANCE_<x>_ …/div[1]/div[1]/h3`, date
+  `…/div[1]/div[2]/div[1]/p`, sapo `…_<entry>"]/div[1]/p/strong` (the lead is the bold first
+  paragraph of the article content);
+- Liferay markers: `p_p_id`, `/web/guest/…`, `journal-content-article` (§2.0, S2).
+
+ASSUMPTIONS (not in the research notes): the instance ids themselves (12 alphanumerics);
+article URLs `/<cat>/-/asset_publisher/<x>/content/<slug>` (the usual Liferay view URL),
+linked from listings with `?inheritRedirect=false&redirect=<listing>` as Liferay does, bare
+in RSS items; the rest of the listing query (`p_p_lifecycle=0&…`); the Liferay 6.2 page
+iterator (`…_ocerSearchContainerPageIterator`, as in moit's 2021 pager of S1) with its page
+menu, delta menu (other deltas honoured) and first/previous/next/last buttons; an empty
+listing (200) past the end; the date layout `DD/MM/YYYY HH:MM`; the header clock; the byline
+as a right-aligned bold last paragraph; images in plain CKEditor tables (caption in row 2)
+under `/documents/<group>/<folder>/<file>/<uuid>`; tag links with the `p_r_p_564233524_tag`
+render parameter; the print view `…?p_p_state=pop_up&_101_INSTANCE_<x>_viewMode=print`;
+class names around the documented structure; breadcrumb, footer, robots.txt.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import string
+from dataclasses import replace
+from datetime import datetime, timedelta
+from email.utils import format_datetime
+from urllib.parse import parse_qs, quote, urlsplit
+from uuid import UUID
+
+from newscrawler.records import VN_TZ
+from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
+from newscrawler.replica.mastercms import (
+    _CLOCK,
+    HTML,
+    PLACEHOLDER_GIF,
+    WEEKDAYS,
+    _attr,
+    _esc,
+    _noisy,
+    _Page,
+)
+
+logger = logging.getLogger(__name__)
+
+DOMAIN = "moh.gov.vn"
+ORIGIN = f"https://{DOMAIN}"
+PAGE_SIZE = 20  # documented `_delta=20`
+DELTAS = (5, 10, 20, 30, 50, 75)  # Liferay's delta menu (ASSUMPTION)
+RSS_INSTANCE = "7ng11fEWgASC"  # documented RSS asset publisher
+TAG_PARAM = "p_r_p_564233524_tag"  # ASSUMPTION: Liferay 6.2's public render parameter
+GROUP_ID = 20182  # ASSUMPTION
+ROBOTS = "User-agent: *\nDisallow: /c/\nDisallow: /html/\nAllow: /\n"  # ASSUMPTION
+
+
+def instance_id(seed: str) -> str:
+    """A Liferay portlet instance id: 12 letters and digits (ASSUMPTION: generated)."""
+    rng = random.Random(seed)
+    return "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(12))
+
+
+def namespace(instance: str) -> str:
+    return f"_101_INSTANCE_{instance}_"
+
+
+def listing_url(category: str, instance: str, page: int, delta: int = PAGE_SIZE) -> str:
+    ns = namespace(instance)
+    return (
+        f"{ORIGIN}/{category}?p_p_id=101_INSTANCE_{instance}&p_p_lifecycle=0"
+        "&p_p_state=normal&p_p_mode=view&p_p_col_id=column-2&p_p_col_pos=1&p_p_col_count=2"
+        f"&{ns}delta={delta}&{ns}keywords=&{ns}advancedSearch=false&{ns}andOperator=true"
+        f"&p_r_p_564233524_resetCur=false&{ns}cur={page}"
+    )
+
+
+def date_text(moment: datetime) -> str:
+    return f"{moment.astimezone(VN_TZ):%d/%m/%Y %H:%M}"
+
+
+def clock_text(now: datetime) -> str:
+    now = now.astimezone(VN_TZ)
+    return f"{WEEKDAYS[now.weekday()]}, ngày {now:%d/%m/%Y}"
+
+
+def _header(categories) -> str:
+    menu = "".join(f'<li class="lfr-nav-item"><a href="{ORIGIN}/{c.slug}"><span>{_esc(c.name)}'
+                   "</span></a></li>" for c in categories)
+    return (
+        '<header id="banner" role="banner"><div class="top-bar"><span class="date-today">'
+        f'{_CLOCK}</span><a href="/web/guest/english">English</a> | <a href="/web/guest/'
+        'so-do-cong-thong-tin">Sơ đồ cổng</a></div><div id="heading"><h1 class="site-title">'
+        '<a class="logo" href="/web/guest/trang-chu" title="Cổng thông tin điện tử Bộ Y tế">'
+        '<img alt="Bộ Y tế" src="/moh-theme/images/logo.png"></a></h1></div>'
+        '<nav class="sort-pages modify-pages" id="navigation" role="navigation"><ul '
+        'aria-label="Trang web" role="menubar"><li class="selected"><a href="/web/guest/'
+        f'trang-chu"><span>Trang chủ</span></a></li>{menu}</ul></nav></header>'
+    )
+
+
+# ASSUMPTION: the wording; a static web content portlet (journal-content-article).
+_FOOTER = (
+    '<footer id="footer"><div class="portlet-boundary portlet-boundary_56_ portlet-journal-'
+    'content" id="p_p_id_56_INSTANCE_footer01_"><div class="journal-content-article"><p><strong>'
+    'CỔNG THÔNG TIN ĐIỆN TỬ BỘ Y TẾ</strong></p><p>Ghi rõ nguồn "Cổng thông tin điện tử Bộ Y '
+    'tế" khi phát hành lại thông tin từ Cổng thông tin này.</p></div></div></footer>'
+)
+
+
+def _shell(title: str, main: str, sidebar: str, categories) -> str:
+    return (
+        '<!DOCTYPE html>\n<html class="ltr" dir="ltr" lang="vi-VN">\n<head>\n'
+        f"<title>{_esc(title)} - Cổng thông tin Bộ Y tế</title>\n"
+        '<meta content="text/html; charset=UTF-8" http-equiv="content-type">\n'
+        '<link href="/moh-theme/images/favicon.ico" rel="Shortcut Icon">\n'
+        '<link href="/html/css/main.css?browserId=other&amp;themeId=moh_WAR_mohtheme" '
+        'rel="stylesheet" type="text/css">\n<script type="text/javascript">var themeDisplay '
+        '= Liferay.ThemeDisplay = {getCompanyId: function() {return "10136";}, getScopeGroupId:'
+        f' function() {{return "{GROUP_ID}";}}, getLanguageId: function() {{return "vi_VN";}}'
+        '};</script>\n</head>\n<body class="yui3-skin-sam controls-visible guest-site '
+        f'signed-out public-page site">\n<div class="container-fluid" id="wrapper">\n'
+        f'{_header(categories)}\n<div id="content"><div class="columns-2" id="main-content" '
+        'role="main"><div class="portlet-layout row-fluid"><div class="portlet-column '
+        'portlet-column-first span8" id="column-1">\n'
+        f"{main}\n</div><div class=\"portlet-column portlet-column-last span4\" id=\"column-2\">"
+        f"{sidebar}</div></div></div></div>\n{_FOOTER}\n</div>\n<script type=\"text/javascript\">"
+        "Liferay.Portlet.runtimePortletIds = [\"56_INSTANCE_footer01\"];</script>\n</body>\n"
+        "</html>\n"
+    )
+
+
+def _breadcrumb(category: Category) -> str:
+    # ASSUMPTION: Liferay 6.2's breadcrumb markup; the notes document no breadcrumb.
+    return (
+        '<div class="portlet-boundary portlet-boundary_73_ portlet-breadcrumb" id="p_p_id_73_'
+        'INSTANCE_bc01_"><ul aria-label="Breadcrumb" class="breadcrumb breadcrumb-horizontal">'
+        '<li class="first"><a href="/web/guest/trang-chu">Trang chủ</a><span class="divider">'
+        f'/</span></li><li class="active last"><a href="{ORIGIN}/{category.slug}">'
+        f"{_esc(category.name)}</a></li></ul></div>"
+    )
+
+
+def _portlet(instance: str, body: str) -> str:
+    return (
+        '<div class="portlet-boundary portlet-boundary_101_ portlet-static portlet-static-end '
+        f'portlet-borderless portlet-asset-publisher" id="p_p_id_101_INSTANCE_{instance}_"><span id="p_101_INSTANCE_{instance}"></span><div class="portlet-'
+        f'borderless-container"><div class="portlet-body">{body}</div></div></div>'
+    )
+
+
+def _image_table(image: dict) -> str:
+    caption = image.get("caption")
+    rows = f'<tr><td><img alt="" src="{_attr(image["url"])}" style="width: 600px;"></td></tr>'
+    if caption:
+        rows += f"<tr><td><em>{_esc(caption)}</em></td></tr>"
+    return (f'<table align="center" border="0" cellpadding="1" cellspacing="1" style="width: '
+            f'100%;"><tbody>{rows}</tbody></table>')
+
+
+def article_content(article: ReplicaArticle) -> str:
+    """The journal article HTML: bold lead first (documented), then body, images, byline."""
+    rng = random.Random(article.key)  # the same editor noise on every render
+    images = list(article.images)
+    parts = [f'<p style="text-align: justify;"><strong>{_esc(article.lead)}</strong></p>']
+    if images:
+        parts.append(_image_table(images.pop(0)))
+    for index, paragraph in enumerate(article.paragraphs):
+        if images and index and rng.random() < 0.5:
+            parts.append(_image_table(images.pop(0)))
+        parts.append(f'<p style="text-align: justify;">{_noisy(paragraph, rng)}</p>')
+    parts.extend(_image_table(image) for image in images)
+    byline = " - ".join(article.authors)
+    if article.source:
+        byline = f"{byline} ({article.source})" if byline else article.source
+    if byline:
+        parts.append(f'<p style="text-align: right;"><strong>{_esc(byline)}</strong></p>')
+    return "\n".join(parts)
+
+
+def _link_box(title: str, instance: str, articles: list[ReplicaArticle]) -> str:
+    items = "".join(
+        f'<li class="title-list"><a href="{a.url}">{_esc(a.title)}</a> <span class="date">'
+        f"({a.published:%d/%m/%Y})</span></li>" for a in articles
+    )
+    return _portlet(instance, f'<h4 class="portlet-title-text">{title}</h4><ul>{items}</ul>')
+
+
+class LiferaySite:
+    """moh.gov.vn: a corpus served as Liferay asset publisher pages, cached per route."""
+
+    shows_modified = False  # no modification time is documented on moh pages
+
+    def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
+        self.spec = spec
+        self.domain = spec.domain
+        self.instances = {c.slug: instance_id(f"{spec.key}:{c.slug}") for c in spec.categories}
+        self.sidebar_instance = instance_id(f"{spec.key}:noi-bat")
+        # The URL needs the category's instance id, which only the renderer knows.
+        self.corpus = SiteCorpus(spec, [
+            replace(a, url=self.article_url(a.category, a.slug)) for a in corpus.articles
+        ])
+        self.by_path = {urlsplit(a.url).path: a for a in self.corpus.articles}
+        # Asset entry ids (the `…_<entry>` of the content div), growing with time.
+        self.entry_ids = {a.url: 750000 + 7 * n for n, a in
+                          enumerate(reversed(self.corpus.articles))}
+        self._pages: dict[str, _Page] = {}
+        self._not_found = _Page.of(_shell("Không tìm thấy trang", '<div class="alert '
+                                          'alert-error">Không tìm thấy trang yêu cầu.</div>',
+                                          "", spec.categories), 404, cache=False)
+
+    def article_url(self, category: str, slug: str) -> str:
+        return f"{ORIGIN}/{category}/-/asset_publisher/{self.instances[category]}/content/{slug}"
+
+    def published_raw(self, article: ReplicaArticle) -> str:
+        return date_text(article.published)
+
+    def handle(self, path: str, now: datetime) -> tuple[int, dict[str, str], bytes]:
+        parts = urlsplit(path)
+        route = parts.path.rstrip("/") or "/"
+        route = route.removeprefix("/web/guest") or "/"
+        if route == "/robots.txt":
+            return 200, {"Content-Type": "text/plain; charset=utf-8"}, ROBOTS.encode()
+        if route.startswith("/documents/"):
+            return 200, {"Content-Type": "image/gif"}, PLACEHOLDER_GIF
+        if route == f"/rss/-/asset_publisher/{RSS_INSTANCE}/rss":
+            body = self._feed().encode("utf-8")
+            return 200, {"Content-Type": "application/rss+xml; charset=utf-8"}, body
+        query = parse_qs(parts.query)
+        cache_key = f"{route}?{self._page_key(route, query)}"
+        page = self._pages.get(cache_key)
+        if page is None:
+            page = self._render(route, query) or self._not_found
+            if page.cache:
+                self._pages[cache_key] = page
+        # Print views have no header, hence no clock marker and an empty tail.
+        clock = clock_text(now).encode("utf-8") if page.tail else b""
+        return page.status, {"Content-Type": HTML}, page.head + clock + page.tail
+
+    def _page_key(self, route: str, query: dict[str, list[str]]) -> str:
+        if "/-/asset_publisher/" in route:
+            return "print" if any(k.endswith("_viewMode") for k in query) else ""
+        instance = self.instances.get(route.lstrip("/"), "")
+        return f"{self._number(query, instance, 'cur', 1)}/{self._delta(query, instance)}"
+
+    @staticmethod
+    def _number(query, instance: str, name: str, default: int) -> int:
+        value = (query.get(f"{namespace(instance)}{name}") or [""])[0]
+        return int(value) if value.isdigit() and int(value) > 0 else default
+
+    def _delta(self, query, instance: str) -> int:
+        delta = self._number(query, instance, "delta", PAGE_SIZE)
+        return delta if delta in DELTAS else PAGE_SIZE
+
+    def _render(self, route: str, query) -> _Page | None:
+        if route == "/":
+            return _Page.of(self._home())
+        if "/-/asset_publisher/" in route:
+            article = self.by_path.get(route)
+            if article is None:
+                return None
+            if any(k.endswith("_viewMode") for k in query):
+                return _Page.of(self._print(article))
+            return _Page.of(self._article(article))
+        try:
+            category = self.spec.category(route.lstrip("/"))
+        except KeyError:
+            return None
+        instance = self.instances[category.slug]
+        page = self._number(query, instance, "cur", 1)
+        delta = self._delta(query, instance)
+        articles = self.corpus.in_category(category.slug)
+        chunk = articles[(page - 1) * delta:page * delta]
+        html = self._listing(category, chunk, page, delta, len(articles))
+        return _Page.of(html, cache=bool(chunk))  # past the end: not worth caching
+
+    def _sidebar(self) -> str:
+        return _link_box("Tin nổi bật", self.sidebar_instance, self.corpus.articles[2:8])
+
+    def _home(self) -> str:
+        main = _link_box("Tin mới", instance_id(f"{self.spec.key}:home"),
+                         self.corpus.articles[:20])
+        return _shell("Trang chủ", main, self._sidebar(), self.spec.categories)
+
+    def _listing(self, category: Category, articles, page: int, delta: int, total: int) -> str:
+        instance = self.instances[category.slug]
+        here = listing_url(category.slug, instance, page, delta)
+        redirect = quote(here, safe="")
+        items = "\n".join(self._abstract(a, redirect) for a in articles) or (
+            '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>')
+        last = max(1, -(-total // delta))
+        body = (f'<h2 class="portlet-title-text">{_esc(category.name)}</h2>\n'
+                f'<div class="list-news">\n{items}\n</div>\n'
+                + (self._pager(category.slug, instance, page, delta, last, total)
+                   if articles else ""))
+        return _shell(category.name, _breadcrumb(category) + _portlet(instance, body),
+                      self._sidebar(),
+                      self.spec.categories)
+
+    def _abstract(self, article: ReplicaArticle, redirect: str) -> str:
+        href = _attr(f"{article.url}?inheritRedirect=false&redirect={redirect}")
+        image = ""
+        if article.images:
+            image = (f'<div class="asset-image"><a href="{href}"><img alt="" src="'
+                     f'{_attr(article.images[0]["url"])}"></a></div>')
+        return (
+            f'<div class="asset-abstract">{image}<h3 class="asset-title"><a href="{href}">'
+            f'{_esc(article.title)}</a></h3><div class="asset-metadata"><span class="metadata-'
+            f'entry metadata-publish-date">{article.published:%d/%m/%Y}</span></div>'
+            f'<div class="asset-summary">{_esc(article.lead)}</div><div class="asset-more">'
+            f'<a href="{href}">Xem tiếp <span class="hide-accessible">về {_esc(article.title)}'
+            "</span> »</a></div></div>"
+        )
+
+    def _pager(self, category: str, instance: str, page: int, delta: int, last: int,
+               total: int) -> str:
+        def link(number: int, label: str, css: str = "", active: bool = True) -> str:
+            href = _attr(listing_url(category, instance, number, delta)) if active \
+                else "javascript:;"
+            classes = " ".join(c for c in (css, "" if active else "disabled") if c)
+            return f'<li class="{classes}"><a href="{href}">{label}</a></li>'
+
+        pages = "".join(f'<li><a href="{_attr(listing_url(category, instance, n, delta))}" '
+                        f'role="menuitem">{n}</a></li>' for n in range(1, last + 1))
+        deltas = "".join(f'<li><a href="{_attr(listing_url(category, instance, 1, d))}" '
+                         f'role="menuitem">{d}</a></li>' for d in DELTAS)
+        first_item = (page - 1) * delta + 1
+        return (
+            f'<div class="taglib-page-iterator" id="{namespace(instance)}ocerSearchContainer'
+            'PageIterator"><div class="clearfix lfr-pagination"><div class="lfr-pagination-'
+            'config"><div class="lfr-pagination-page-selector"><div class="btn-group lfr-icon-'
+            'menu current-page-menu"><a class="dropdown-toggle btn" href="javascript:;">'
+            f'Trang {page} của {last}</a><ul class="dropdown-menu lfr-menu-list" role="menu">'
+            f'{pages}</ul></div></div><div class="lfr-pagination-delta-selector"><div class='
+            f'"btn-group lfr-icon-menu"><a class="dropdown-toggle btn" href="javascript:;">'
+            f'{delta} Mục mỗi trang</a><ul class="dropdown-menu lfr-menu-list" role="menu">'
+            f'{deltas}</ul></div></div></div><small class="search-results">Hiển thị '
+            f"{first_item} - {min(total, page * delta)} của {total} kết quả.</small>"
+            '<ul class="lfr-pagination-buttons pager">'
+            + link(1, "&larr; Đầu", "first", page > 1) + link(page - 1, "Trước", "", page > 1)
+            + link(page + 1, "Tiếp", "", page < last)
+            + link(last, "Cuối &rarr;", "last", page < last) + "</ul></div></div>"
+        )
+
+    def _article(self, article: ReplicaArticle) -> str:
+        category = self.spec.category(article.category)
+        instance = self.instances[category.slug]
+        ns = namespace(instance)
+        print_url = _attr(f"{article.url}?p_p_state=pop_up&{ns}viewMode=print")
+        tags = "".join(
+            f'<a class="tag" href="{_attr(f"{ORIGIN}/{category.slug}?{TAG_PARAM}=")}'
+            f'{quote(tag)}">{_esc(tag)}</a> ' for tag in article.tags
+        )
+        same = self.corpus.in_category(category.slug)
+        position = same.index(article)
+        others = "".join(
+            f'<li><a href="{a.url}">{_esc(a.title)}</a> <span class="date">'
+            f"({a.published:%d/%m/%Y})</span></li>" for a in same[position + 1:position + 6]
+        )
+        body = (
+            '<div class="asset-full-content default-asset-publisher show-asset-title">'
+            f'<div class="news-header"><div class="news-title"><h3>{_esc(article.title)}</h3>'
+            f'</div><div class="news-info"><div class="news-date"><p>'
+            f'{date_text(article.published)}</p></div><div class="news-tools"><a href="'
+            f'{print_url}" title="In bài">In bài</a> <a href="javascript:;" class="share-'
+            'facebook">Chia sẻ</a> <a href="javascript:;" class="font-up">A+</a> <a href="'
+            'javascript:;" class="font-down">A-</a></div></div></div>'
+            f'<div class="asset-content" id="{ns}{self.entry_ids[article.url]}">'
+            f'<div class="journal-content-article">\n{article_content(article)}\n</div></div>'
+            + (f'<div class="taglib-asset-tags-summary">Từ khóa: {tags}</div>' if tags else "")
+            + '</div>'
+            + (f'<div class="other-news"><h4>Các tin khác</h4><ul>{others}</ul></div>'
+               if others else "")
+        )
+        return _shell(article.title, _breadcrumb(category) + _portlet(instance, body),
+                      self._sidebar(),
+                      self.spec.categories)
+
+    def _print(self, article: ReplicaArticle) -> str:
+        return (f'<!DOCTYPE html><html lang="vi-VN"><head><title>{_esc(article.title)}</title>'
+                f'</head><body onload="print();"><h3>{_esc(article.title)}</h3><p>'
+                f'{date_text(article.published)}</p><div class="journal-content-article">'
+                f"{article_content(article)}</div></body></html>")
+
+    def _feed(self) -> str:
+        items = "".join(
+            f"<item><title>{_esc(a.title)}</title><link>{a.url}</link><description>"
+            f"{_esc(a.lead)}</description><pubDate>{format_datetime(a.published)}</pubDate>"
+            f'<guid isPermaLink="false">{self.entry_ids[a.url]}</guid>'
+            f"<dc:creator>{_esc(', '.join(a.authors))}</dc:creator></item>\n"
+            for a in self.corpus.articles[:20]
+        )
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:dc="http://purl.org/dc/'
+                'elements/1.1/" version="2.0"><channel><title>Tin tức</title><link>'
+                f"{ORIGIN}/rss</link><description>Tin tức</description>\n{items}"
+                "</channel></rss>\n")
+
+
+CATEGORIES = tuple(
+    Category(slug, name) for slug, name in (
+        # Slugs from research §2.9 (S1); display names are the Vietnamese of each slug
+        # (ASSUMPTION: exact spelling on the site).
+        ("hoat-dong-cua-lanh-dao-bo", "Hoạt động của lãnh đạo Bộ"),
+        ("tin-tong-hop", "Tin tổng hợp"),
+        ("hoat-dong-cua-dia-phuong", "Hoạt động của địa phương"),
+        ("tin-lien-quan", "Tin liên quan"),
+    )
+)
+
+
+def _image_url(published: datetime, key: int, index: int) -> str:
+    # ASSUMPTION: Liferay document library URLs /documents/<group>/<folder>/<file>/<uuid>.
+    uploaded = published.astimezone(VN_TZ) - timedelta(minutes=3 + (key * 11 + index) % 120)
+    uuid_text = UUID(int=random.Random(f"{key}:{index}").getrandbits(128))
+    return (f"{ORIGIN}/documents/{GROUP_ID}/{1000 + key % 97}/{uploaded:%Y%m%d}_{key}_"
+            f"{index + 1}.jpg/{uuid_text}?t={int(uploaded.timestamp() * 1000)}")
+
+
+MOH = SiteSpec(
+    key="moh",
+    domain=DOMAIN,
+    publisher="Cổng Thông tin điện tử Bộ Y tế",
+    ministry="Bộ Y tế",
+    categories=CATEGORIES,
+    article_key_pattern=None,  # the URL has no numeric id: the record id hashes the URL
+    # Provisional: LiferaySite rewrites every URL with the category's instance id.
+    article_url=lambda slug, key: f"{ORIGIN}/-/content/{slug}",
+    image_url=_image_url,
+    factory=LiferaySite,
+    n_articles=160,
+    seed=20210715,
+    first_key=500000,
+    corpus_end=datetime(2025, 10, 30, 16, 20, tzinfo=VN_TZ),
+)
+
