@@ -103,8 +103,11 @@ class SiteHealthMonitor(SiteMonitor):
 
 
 def drift_fields(spider) -> list[str]:
-    """Fields the site has a selector for, in record field names."""
+    """Fields the site has a selector for, in record field names (none when the run was
+    told not to use them: then every field comes from the other layers on purpose)."""
     names = {"published": "published_at", "modified": "modified_at"}
+    if not getattr(spider, "use_site_selectors", True):
+        return []
     selectors = getattr(spider, "selectors", None) or {}
     return [names.get(key, key) for key in selectors if key not in ("category", "tags")]
 

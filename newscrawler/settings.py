@@ -104,6 +104,9 @@ NEWSCRAWLER_MAX_ERROR_RATE = 0.2
 NEWSCRAWLER_MAX_MISSING_SHARE = 0.1
 NEWSCRAWLER_MAX_FALLBACK_SHARE = 0.2
 NEWSCRAWLER_MAX_REJECTED_SHARE = 0.05
+# False: ignore the site selectors, extract with metadata and the generic extractor only
+# (to see what a layout change would leave, or to debug a site).
+NEWSCRAWLER_USE_SITE_SELECTORS = True
 # Cross-site near-duplicates (syndicated copies): "mark" with duplicate_of, or "drop".
 NEWSCRAWLER_DUPLICATES = "mark"
 

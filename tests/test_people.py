@@ -9,7 +9,7 @@ import pytest
 
 from newscrawler.extract.people import parse_attribution, split_authors
 
-SEED = Path("/work/shared/seed/000_fcc801ffa7c6ee77.txt")
+SEED = Path(__file__).parent / "fixtures" / "reference" / "000_fcc801ffa7c6ee77.txt"
 SEED_LINES = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
 # Everything of the seed but its last line (the byline "Vũ Lê"), blank lines dropped.
 SEED_NON_BYLINES = [line for line in SEED_LINES[:-1] if line.strip("\u00a0 ")]

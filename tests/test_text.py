@@ -17,7 +17,7 @@ from newscrawler.extract.legacy import (
 )
 from newscrawler.extract.text import is_boilerplate, normalize_paragraphs, normalize_text
 
-SEED = Path("/work/shared/seed/000_fcc801ffa7c6ee77.txt")
+SEED = Path(__file__).parent / "fixtures" / "reference" / "000_fcc801ffa7c6ee77.txt"
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 SEED_PARAGRAPHS = [line for line in SEED_LINES if len(line.strip()) > 80]
 # A dozen real sentences of the seed article, for the legacy round trips.

@@ -77,6 +77,7 @@ class NewsSpider(scrapy.Spider):
         spider.max_listing_pages = settings.getint("NEWSCRAWLER_MAX_LISTING_PAGES")
         spider.stale_pages_to_stop = settings.getint("NEWSCRAWLER_STALE_PAGES")
         spider.full_walk = settings.getbool("NEWSCRAWLER_FULL")
+        spider.use_site_selectors = settings.getbool("NEWSCRAWLER_USE_SITE_SELECTORS")
         since = settings.get("NEWSCRAWLER_SINCE")
         spider.since = date.fromisoformat(since) if since else None
         return spider
@@ -176,7 +177,8 @@ class NewsSpider(scrapy.Spider):
             logger.warning("Skipped %s: not a text response", response.url)
             return
         fetched_at = now_vn()
-        extraction = extract_article(response, self.selectors or None, fetched_at=fetched_at,
+        selectors = self.selectors if self.use_site_selectors else None
+        extraction = extract_article(response, selectors or None, fetched_at=fetched_at,
                                      month_first=self.month_first_dates)
         if self.is_older_than_since(extraction.fields.get("published_at")):
             self.crawler.stats.inc_value(f"newscrawler/{self.name}/skipped/older_than_since")
