@@ -5,7 +5,13 @@ or with a `Host: example.gov.vn` header (then the path is taken as is). Response
 gzip-compressed when the client accepts it, as real sites do.
 
     newscrawler replica serve [--host 127.0.0.1] [--port 0] [--sites KEY ...]
-    newscrawler replica truth SITE
+                              [--articles N] [--day N --epoch ISO ...]
+    newscrawler replica truth SITE [--articles N] [--day N --epoch ISO --sites KEY ...]
+
+With `--day`, the sites are served as on that day of `timeline.Timeline`. Whatever the
+options, the server answers a control path outside every site (tests drive it):
+`GET /_replica/hits` = requests per `/<domain><path?query>` as JSON, and
+`GET|POST /_replica/day?set=N` = switch the timeline to day N (`/_replica/day` = which).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from newscrawler.records import now_vn
 
@@ -31,6 +37,7 @@ logger = logging.getLogger(__name__)
 Response = tuple[int, dict[str, str], bytes]
 _COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/json")
 _NOT_FOUND: Response = (404, {"Content-Type": "text/plain; charset=utf-8"}, b"Not Found")
+CONTROL_PREFIX = "/_replica/"  # no site domain starts with "_"
 
 
 class ReplicaServer:
@@ -52,6 +59,8 @@ class ReplicaServer:
         self._httpd = _HTTPServer((host, port), _Handler)
         self._httpd.replica = self
         self._thread: threading.Thread | None = None
+        self.timeline: Any = None  # a timeline.Timeline when serving days
+        self.day: int | None = None
 
     @property
     def base_url(self) -> str:
@@ -106,6 +115,8 @@ class ReplicaServer:
         return None, path, path
 
     def respond(self, path: str, host: str | None) -> Response:
+        if path.startswith(CONTROL_PREFIX):
+            return self.control(path)
         site, site_path, hit_key = self.route(path, host)
         with self._hits_lock:
             self.hits[hit_key] += 1
@@ -116,6 +127,38 @@ class ReplicaServer:
         except Exception:
             logger.exception("replica site %s failed on %s", site.domain, site_path)
             return 500, {"Content-Type": "text/plain; charset=utf-8"}, b"Internal Server Error"
+
+    def control(self, path: str) -> Response:
+        """The `/_replica/` paths (module doc); not counted as hits."""
+        parts = urlsplit(path)
+        if parts.path == CONTROL_PREFIX + "hits":
+            with self._hits_lock:
+                return _json(dict(self.hits))
+        if parts.path == CONTROL_PREFIX + "day":
+            wanted = parse_qs(parts.query).get("set")
+            if wanted and self.timeline is None:
+                return 409, {"Content-Type": "text/plain; charset=utf-8"}, b"no timeline"
+            if wanted:
+                if not wanted[0].isdigit():
+                    return 400, {"Content-Type": "text/plain; charset=utf-8"}, b"bad day"
+                try:
+                    self.set_day(int(wanted[0]))
+                except Exception as error:
+                    logger.exception("replica: cannot serve day %s", wanted[0])
+                    return 500, {"Content-Type": "text/plain; charset=utf-8"}, str(error).encode()
+            return _json({"day": self.day})
+        return _NOT_FOUND
+
+    def set_day(self, day: int) -> None:
+        sites = self.timeline.sites(day)
+        self.sites = {site.domain: site for site in sites}  # one assignment: atomic
+        self.day = day
+        logger.info("replica: serving day %d", day)
+
+
+def _json(value: Any) -> Response:
+    body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    return 200, {"Content-Type": "application/json"}, body
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -134,6 +177,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:  # noqa: N802
         self._reply(send_body=False)
+
+    def do_POST(self) -> None:  # noqa: N802 - only the control paths change anything
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        self._reply(send_body=True)
 
     def _reply(self, send_body: bool) -> None:
         status, headers, body = self.server.replica.respond(self.path, self.headers.get("Host"))
@@ -176,15 +225,22 @@ def main(argv: list[str] | None = None) -> int:
     """`newscrawler replica serve`: prints the base URL as the first line of stdout, then
     serves until SIGTERM or SIGINT."""
     from newscrawler.replica import load_sites
+    from newscrawler.replica.timeline import add_timeline_arguments, timeline_from_args
 
     parser = argparse.ArgumentParser(prog="newscrawler replica serve")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--sites", nargs="*", help="site keys (default: every replica)")
     parser.add_argument("--articles", type=int, default=None, help="corpus size per site")
+    add_timeline_arguments(parser)
     args = parser.parse_args(argv)
-    sites = load_sites(_site_keys(args.sites), args.articles)
-    server = ReplicaServer(sites, host=args.host, port=args.port)
+    if args.day is None and args.epoch is None:
+        server = ReplicaServer(load_sites(_site_keys(args.sites), args.articles),
+                               host=args.host, port=args.port)
+    else:
+        server = ReplicaServer(host=args.host, port=args.port)
+        server.timeline = timeline_from_args(args, _site_keys(args.sites), args.articles)
+        server.set_day(args.day or 0)
     print(server.base_url, flush=True)
 
     def _terminate(signum: int, frame: object) -> None:
@@ -201,15 +257,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def truth_main(argv: list[str] | None = None) -> int:
-    """`newscrawler replica truth SITE`: the expected records as JSON Lines on stdout."""
+    """`newscrawler replica truth SITE`: the expected records as JSON Lines on stdout;
+    with `--day N`, the latest expected record of each article after one completed crawl
+    per day 0..N, with `version` and `duplicate_of` (see `timeline`)."""
+    from newscrawler.replica.timeline import add_timeline_arguments, timeline_from_args
     from newscrawler.replica.truth import truth_records
 
     parser = argparse.ArgumentParser(prog="newscrawler replica truth")
     parser.add_argument("site")
     parser.add_argument("--articles", type=int, default=None, help="corpus size")
+    parser.add_argument("--sites", nargs="*",
+                        help="with --day: the sites served together (default: every replica)")
+    add_timeline_arguments(parser)
     args = parser.parse_args(argv)
     try:
-        expected = truth_records(args.site, args.articles)
+        if args.day is None:
+            expected = truth_records(args.site, args.articles)
+        else:  # the latest expected record of each article, with version and duplicate_of
+            sites = _site_keys(args.sites)
+            timeline = timeline_from_args(args, sorted({*sites, args.site}) if sites else None,
+                                          args.articles)
+            expected = timeline.expected_records(args.site, args.day)
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
         return 2
