@@ -225,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     """`newscrawler replica serve`: prints the base URL as the first line of stdout, then
     serves until SIGTERM or SIGINT."""
     from newscrawler.replica import load_sites
+    from newscrawler.replica.redesign import RedesignedSite
     from newscrawler.replica.timeline import add_timeline_arguments, timeline_from_args
 
     parser = argparse.ArgumentParser(prog="newscrawler replica serve")
@@ -232,11 +233,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--sites", nargs="*", help="site keys (default: every replica)")
     parser.add_argument("--articles", type=int, default=None, help="corpus size per site")
+    parser.add_argument("--redesign", nargs="*", default=[], metavar="SITE",
+                        help="serve these sites' article pages in a changed layout")
     add_timeline_arguments(parser)
     args = parser.parse_args(argv)
     if args.day is None and args.epoch is None:
-        server = ReplicaServer(load_sites(_site_keys(args.sites), args.articles),
-                               host=args.host, port=args.port)
+        sites = load_sites(_site_keys(args.sites), args.articles)
+        sites = [RedesignedSite(site) if site.spec.key in args.redesign else site
+                 for site in sites]
+        server = ReplicaServer(sites, host=args.host, port=args.port)
     else:
         server = ReplicaServer(host=args.host, port=args.port)
         server.timeline = timeline_from_args(args, _site_keys(args.sites), args.articles)
