@@ -7,10 +7,12 @@ same `newscrawler crawl` a user runs, pointed at it with --replica.
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from newscrawler.replica import REPLICA_SITES, load_sites
 from newscrawler.replica.server import ReplicaServer
 
 
@@ -24,12 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sites", nargs="*", help="replica sites to crawl (default: all)")
     args = parser.parse_args(argv)
     data_dir = args.data_dir.resolve()
+    sites = args.sites or sorted(REPLICA_SITES)
+    # A demo starts afresh: with the state of an earlier demo, nothing would be new.
+    shutil.rmtree(data_dir, ignore_errors=True)
 
-    server = ReplicaServer()
+    server = ReplicaServer(load_sites(sites))
     server.start()
     print(f"replica sites served at {server.base_url}", flush=True)
     try:
-        command = [sys.executable, "-m", "newscrawler.cli", "crawl", *args.sites,
+        command = [sys.executable, "-m", "newscrawler.cli", "crawl", *sites,
                    "--replica", server.base_url, "--data-dir", str(data_dir)]
         status = subprocess.run(command, check=False).returncode
     finally:
