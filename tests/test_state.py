@@ -5,9 +5,15 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from newscrawler.fingerprints import signature
+from newscrawler.fingerprints import (
+    NEAR_DUPLICATE_MIN_JACCARD,
+    signature,
+    sketch,
+    sketch_similarity,
+)
 from newscrawler.records import VN_TZ, content_hash
 from newscrawler.state import ArticleState, SQLiteState, StateError, open_state
+from newscrawler.state.sqlite import SCHEMA_VERSION
 
 BODY = (
     "Ngày 21/12, tại Đà Nẵng, Bộ Thông tin và Truyền thông phối hợp với UBND TP Đà Nẵng tổ "
@@ -25,6 +31,7 @@ def make(number: int = 1, site: str = "congthuong.vn", body: str = BODY, **chang
         url=f"https://{site}/bai-viet-{number}.html",
         content_hash=content_hash("Tiêu đề", body),
         near_signature=signature(body),
+        near_sketch=sketch(body),
         published_at=PUBLISHED,
     )
     for name, value in changes.items():
@@ -98,6 +105,9 @@ def test_near_duplicates_across_sites(state):
     syndicated = "(Chinhphu.vn) - " + BODY.replace("đáng ghi nhận", "quan trọng") + " Theo TTXVN"
     found = state.near_duplicates(signature(syndicated))
     assert [a.id for a in found] == ["congthuong.vn:1"]
+    # The candidate carries its sketch, so the caller can verify it.
+    assert found[0].near_sketch == sketch(BODY)
+    assert sketch_similarity(sketch(syndicated), found[0].near_sketch) >= NEAR_DUPLICATE_MIN_JACCARD
     assert state.near_duplicates(signature(syndicated), exclude_site="congthuong.vn") == []
     assert state.near_duplicates(signature(syndicated), max_distance=0) == []
 
@@ -141,6 +151,7 @@ def test_persistence_across_reopen(tmp_path):
         found = second.lookup_url("https://congthuong.vn/amp/bai-viet-1.html")
         assert found.content_hash == content_hash("Tiêu đề", BODY)
         assert found.near_signature == signature(BODY) and found.published_at == PUBLISHED
+        assert found.near_sketch == sketch(BODY)
 
 
 def test_foreign_and_corrupted_files_raise_state_error(tmp_path):
@@ -191,3 +202,103 @@ def test_concurrent_reader_sees_only_committed_batches(tmp_path):
 def test_bulk_insert(state):
     assert state.insert_new((make(i) for i in range(25)), batch_size=10) == 25
     assert state.count() == 25 and state.is_known("https://congthuong.vn/bai-viet-24.html")
+
+
+def test_update_replaces_the_sketch(state):
+    state.record(make())
+    edited = BODY + " Bài viết đã được cập nhật."
+    assert state.record(make(body=edited)).near_sketch == sketch(edited)
+
+
+def _downgrade_to_version_1(path) -> None:
+    """What a file written before sketches existed looks like: no column, version 1."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN near_sketch")
+        conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    conn.close()
+
+
+def test_version_1_file_is_migrated_in_place(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    with open_state(path) as state:
+        state.record(make(1))
+    _downgrade_to_version_1(path)
+    with sqlite3.connect(path) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
+    conn.close()
+    assert "near_sketch" not in columns
+    with open_state(path) as state:
+        old = state.lookup_id("congthuong.vn:1")
+        assert old.near_sketch is None and old.near_signature == signature(BODY)
+        # The old row is still a SimHash candidate, but one that cannot be verified.
+        assert [a.near_sketch for a in state.near_duplicates(signature(BODY))] == [None]
+        state.record(make(2, body=BODY + " Tin mới."))
+        assert state.lookup_id("congthuong.vn:2").near_sketch == sketch(BODY + " Tin mới.")
+    with sqlite3.connect(path) as conn:
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    conn.close()
+    assert int(version[0]) == SCHEMA_VERSION == 2
+    with open_state(path) as state:  # opening again is a no-op
+        assert state.count() == 2
+
+
+def test_newer_schema_version_is_refused(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    open_state(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (SCHEMA_VERSION + 1,))
+    conn.close()
+    with pytest.raises(StateError, match="unsupported state schema version"):
+        open_state(path)
+
+
+OTHER_BODY = (
+    "Chiều 21/12, tại Hà Nội, Bộ Công Thương tổ chức hội nghị tổng kết công tác năm và "
+    "triển khai nhiệm vụ trọng tâm năm tới với sự tham dự của hơn 300 đại biểu. Phát biểu "
+    "tại hội nghị, Bộ trưởng nhấn mạnh ngành đã hoàn thành vượt kế hoạch xuất khẩu, cắt "
+    "giảm nhiều điều kiện kinh doanh và đẩy mạnh chuyển đổi số trong quản lý nhà nước."
+)
+
+
+@pytest.fixture
+def dedup(tmp_path):
+    """A DedupPipeline on a CrawlStateExtension over a fresh state."""
+    from scrapy.utils.test import get_crawler
+
+    from newscrawler.pipelines.dedup import DedupPipeline
+    from newscrawler.state.extension import CrawlStateExtension
+
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_STATE": str(tmp_path),
+                                         "NEWSCRAWLER_RECHECK_DAYS": 2.0})
+    extension = CrawlStateExtension(crawler, str(tmp_path))
+    yield DedupPipeline(crawler, extension, "mark")
+    extension.engine_stopped()
+
+
+def test_simhash_collision_of_unrelated_articles_is_not_a_duplicate(dedup):
+    """The defect: an unrelated article of the same site within the SimHash threshold."""
+    dedup.state.state.record(make(1))  # committed by an earlier run
+    dedup.state.exported(make(2, body=BODY))  # exported earlier in this run
+    # Same signature, other text: SimHash says duplicate, the sketch says otherwise.
+    unrelated = make(3, body=OTHER_BODY, near_signature=signature(BODY))
+    assert {a.id for a in dedup.state.state.near_duplicates(unrelated.near_signature)} == {
+        "congthuong.vn:1"}
+    assert dedup.state.near_duplicates(unrelated.near_signature, unrelated.near_sketch) == []
+    assert dedup.content_match(unrelated) is None
+
+
+def test_verified_near_duplicate_is_the_most_similar_one(dedup):
+    copy = BODY.replace("đáng ghi nhận", "quan trọng") + " Theo TTXVN"
+    dedup.state.state.record(make(1, body=BODY + " Thêm một câu về kết quả hội nghị."))
+    dedup.state.exported(make(2, site="moit.gov.vn", body=BODY))
+    current = make(3, site="baochinhphu.vn", body=copy,
+                   content_hash=content_hash("Tiêu đề khác", copy))
+    found = dedup.state.near_duplicates(current.near_signature, current.near_sketch)
+    assert [a.id for a in found] == ["moit.gov.vn:2", "congthuong.vn:1"]
+    assert dedup.content_match(current).id == "moit.gov.vn:2"
+
+
+def test_candidate_without_sketch_is_never_accepted(dedup):
+    dedup.state.state.record(make(1, near_sketch=None))  # recorded before sketches existed
+    current = make(2, content_hash=content_hash("Tiêu đề khác", BODY))
+    assert dedup.content_match(current) is None

@@ -21,7 +21,11 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawler.extract.dates import parse_iso
-from newscrawler.fingerprints import signature
+from newscrawler.fingerprints import (
+    NEAR_DUPLICATE_MIN_JACCARD,
+    near_fingerprints,
+    sketch_similarity,
+)
 from newscrawler.state import ArticleState
 from newscrawler.state.extension import CrawlStateExtension
 
@@ -87,10 +91,16 @@ class DedupPipeline:
         exact = self.state.lookup_hash(current.content_hash)
         if exact is not None and exact.id != current.id:
             return exact
-        for candidate in self.state.near_duplicates(current.near_signature):
-            if candidate.id != current.id:
-                return candidate
-        return None
+        # A SimHash candidate alone is not enough: unrelated articles of one template-heavy
+        # site can sit within its threshold, and a wrong match drops a real article.
+        near = self.state.near_duplicates(current.near_signature, current.near_sketch)
+        scored = [
+            (sketch_similarity(current.near_sketch, candidate.near_sketch), candidate)
+            for candidate in near
+            if candidate.id != current.id
+        ]
+        verified = [pair for pair in scored if pair[0] >= NEAR_DUPLICATE_MIN_JACCARD]
+        return max(verified, key=lambda pair: pair[0])[1] if verified else None
 
     def count(self, site: str, outcome: str) -> None:
         self.stats.inc_value(f"newscrawler/{site}/{outcome}")
@@ -102,12 +112,14 @@ class DedupPipeline:
 
 def article_state(adapter: ItemAdapter) -> ArticleState:
     crawled = parse_iso(adapter.get("crawled_at")) or datetime.now().astimezone()
+    near_signature, near_sketch = near_fingerprints(adapter.get("body"))
     return ArticleState(
         id=adapter["id"],
         site=adapter["site"],
         url=adapter["url"],
         content_hash=adapter["content_hash"],
-        near_signature=signature(adapter.get("body")),
+        near_signature=near_signature,
+        near_sketch=near_sketch,
         first_seen=crawled,
         last_seen=crawled,
         version=adapter.get("version") or 1,

@@ -37,6 +37,10 @@ class ArticleState:
     content_hash: str
     # 64-bit SimHash of the body (newscrawler.fingerprints.signature), unsigned.
     near_signature: int | None = None
+    # Bottom-k MinHash of the body (fingerprints.sketch): verifies a SimHash candidate.
+    # None for articles recorded before sketches existed: such a candidate is never
+    # accepted as a duplicate (an extra record is better than a lost article).
+    near_sketch: bytes | None = None
     aliases: set[str] = field(default_factory=set)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
@@ -79,7 +83,11 @@ class CrawlState(ABC):
     def near_duplicates(
         self, signature: int, exclude_site: str | None = None, max_distance: int | None = None
     ) -> list[ArticleState]:
-        """Articles whose near signature is within `max_distance` bits, nearest first."""
+        """Articles whose near signature is within `max_distance` bits, nearest first.
+
+        Unverified candidates: each carries its `near_sketch`, and the caller keeps only
+        those whose sketch similarity reaches `fingerprints.NEAR_DUPLICATE_MIN_JACCARD`.
+        """
 
     @abstractmethod
     def record(self, article: ArticleState) -> ArticleState:

@@ -20,7 +20,11 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from newscrawler.fingerprints import NearDuplicateIndex
+from newscrawler.fingerprints import (
+    NEAR_DUPLICATE_MIN_JACCARD,
+    NearDuplicateIndex,
+    sketch_similarity,
+)
 from newscrawler.records import now_vn
 from newscrawler.state import ArticleState, CrawlState, open_state
 from newscrawler.state.sqlite import STATE_FILENAME
@@ -126,11 +130,19 @@ class CrawlStateExtension:
     def lookup_hash(self, content_hash: str) -> ArticleState | None:
         return self.ledger.by_hash.get(content_hash) or self.state.lookup_hash(content_hash)
 
-    def near_duplicates(self, signature: int) -> list[ArticleState]:
+    def near_duplicates(self, signature: int, sketch: bytes | None) -> list[ArticleState]:
+        """Known articles (state and this run) that are near-duplicates, most similar first.
+
+        SimHash finds the candidates; only those whose sketch shares enough shingles with
+        `sketch` are returned. A candidate without a sketch (recorded before sketches
+        existed) is never returned: its match cannot be verified.
+        """
         found = {a.id: a for a in self.state.near_duplicates(signature)}
-        for article_id, _similarity in self.ledger.near.query_signature(signature):
+        for article_id in self.ledger.near.candidates(signature):
             found.setdefault(article_id, self.ledger.by_id[article_id])
-        return list(found.values())
+        scored = [(sketch_similarity(sketch, a.near_sketch), a) for a in found.values()]
+        verified = [pair for pair in scored if pair[0] >= NEAR_DUPLICATE_MIN_JACCARD]
+        return [article for _, article in sorted(verified, key=lambda pair: -pair[0])]
 
     # --- what the run did -----------------------------------------------------------
 

@@ -7,11 +7,14 @@ lose only the last commits, never corrupt the file. A lost commit means those ar
 new next run and are re-fetched; their ids are stable, so the dataset still has one record
 each after assembly. Pass `synchronous="FULL"` to fsync every commit instead.
 
-Content hashes are stored as 20-byte blobs and signatures as signed 64-bit integers with
-their four 16-bit bands in indexed columns (see newscrawler.fingerprints): a million
-articles take about 400 MB (benchmarks/bench_state.py). The file is marked with
-`PRAGMA application_id`, so a foreign or corrupted file fails with `StateError` at open
-instead of deep in a query.
+Content hashes are stored as 20-byte blobs, signatures as signed 64-bit integers with
+their four 16-bit bands in indexed columns, and the verification sketch as a 256-byte blob
+(see newscrawler.fingerprints): a million articles take about 680 MiB, 708 bytes each
+(benchmarks/bench_state.py). The file is marked with `PRAGMA application_id`, so a
+foreign or corrupted file fails with `StateError` at open instead of deep in a query.
+
+Schema versions: 1 had no `near_sketch`; opening a version-1 file adds the column in
+place (NULL for the old rows, which can then never be verified as duplicates).
 """
 
 from __future__ import annotations
@@ -32,11 +35,11 @@ logger = logging.getLogger(__name__)
 
 STATE_FILENAME = "state.sqlite3"
 APPLICATION_ID = 0x4E435354  # "NCST"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _COLUMNS = (
     "rowid, id, site, url, content_hash, near_signature, first_seen, last_seen, version, "
-    "published_at"
+    "published_at, near_sketch"
 )
 _SCHEMA = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
@@ -45,7 +48,7 @@ _SCHEMA = [
         content_hash BLOB NOT NULL, near_signature INTEGER,
         band0 INTEGER, band1 INTEGER, band2 INTEGER, band3 INTEGER,
         first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,
-        version INTEGER NOT NULL, published_at INTEGER)""",
+        version INTEGER NOT NULL, published_at INTEGER, near_sketch BLOB)""",
     """CREATE TABLE aliases (url TEXT PRIMARY KEY, article INTEGER NOT NULL)
         WITHOUT ROWID""",
     "CREATE INDEX aliases_article ON aliases (article)",
@@ -54,6 +57,10 @@ _SCHEMA = [
     # Covering (band, signature): a near-duplicate probe never touches the table.
     *(f"CREATE INDEX articles_band{b} ON articles (band{b}, near_signature)" for b in range(4)),
 ]
+# Statements that bring a file of version `key - 1` to version `key`, applied in order.
+_MIGRATIONS = {
+    2: ["ALTER TABLE articles ADD COLUMN near_sketch BLOB"],
+}
 
 
 def _epoch(moment: datetime | None) -> int | None:
@@ -144,11 +151,20 @@ class SQLiteState(CrawlState):
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None or int(row[0]) > SCHEMA_VERSION:
                 raise StateError(f"{self.path}: unsupported state schema version {row}")
+            self._migrate(conn, int(row[0]))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("PRAGMA journal_mode=WAL")
+
+    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+        """Upgrade an older file in place, inside the opening transaction (all or nothing)."""
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in _MIGRATIONS[target]:
+                conn.execute(statement)
+            conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (target,))
+            logger.info("%s: crawl state upgraded to schema version %d", self.path, target)
 
     def close(self) -> None:
         if self._conn is not None:
@@ -179,7 +195,8 @@ class SQLiteState(CrawlState):
 
     # --- lookups ---------------------------------------------------------------------
     def _state(self, row: tuple) -> ArticleState:
-        rowid, article_id, site, url, digest, signature, first, last, version, published = row
+        (rowid, article_id, site, url, digest, signature, first, last, version, published,
+         sketch) = row
         aliases = {
             alias for (alias,) in self._conn.execute(
                 "SELECT url FROM aliases WHERE article=?", (rowid,)
@@ -188,7 +205,7 @@ class SQLiteState(CrawlState):
         return ArticleState(
             id=article_id, site=site, url=url, content_hash=_hash_text(digest),
             near_signature=None if signature is None else fingerprints.from_signed(signature),
-            aliases=aliases, first_seen=_moment(first), last_seen=_moment(last),
+            near_sketch=sketch, aliases=aliases, first_seen=_moment(first), last_seen=_moment(last),
             version=version, published_at=_moment(published),
         )
 
@@ -267,13 +284,13 @@ class SQLiteState(CrawlState):
             article.id, article.site, article.url, _hash_key(article.content_hash),
             None if signature is None else fingerprints.to_signed(signature), *bands,
             _epoch(article.first_seen or now), _epoch(article.last_seen or now),
-            article.version or 1, _epoch(article.published_at),
+            article.version or 1, _epoch(article.published_at), article.near_sketch,
         )
 
     _INSERT = (
         "INSERT INTO articles (id, site, url, content_hash, near_signature, band0, band1,"
-        " band2, band3, first_seen, last_seen, version, published_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " band2, band3, first_seen, last_seen, version, published_at, near_sketch)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     )
 
     @_guarded
@@ -294,9 +311,10 @@ class SQLiteState(CrawlState):
         values = self._values(article, now)
         self._conn.execute(
             "UPDATE articles SET site=?, url=?, content_hash=?, near_signature=?, band0=?,"
-            " band1=?, band2=?, band3=?, last_seen=?, version=?, published_at=? WHERE id=?",
+            " band1=?, band2=?, band3=?, last_seen=?, version=?, published_at=?,"
+            " near_sketch=? WHERE id=?",
             (*values[1:9], _epoch(article.last_seen or now), version,
-             _epoch(article.published_at or old.published_at), article.id),
+             _epoch(article.published_at or old.published_at), article.near_sketch, article.id),
         )
         self._conn.execute(
             "DELETE FROM aliases WHERE url=? AND article=(SELECT rowid FROM articles WHERE id=?)",
