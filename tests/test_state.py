@@ -211,9 +211,11 @@ def test_update_replaces_the_sketch(state):
 
 
 def _downgrade_to_version_1(path) -> None:
-    """What a file written before sketches existed looks like: no column, version 1."""
+    """What a file written before sketches existed looks like: neither the sketch nor the
+    duplicate_of column (added in version 3), version 1."""
     with sqlite3.connect(path) as conn:
         conn.execute("ALTER TABLE articles DROP COLUMN near_sketch")
+        conn.execute("ALTER TABLE articles DROP COLUMN duplicate_of")
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     conn.close()
 
@@ -237,7 +239,7 @@ def test_version_1_file_is_migrated_in_place(tmp_path):
     with sqlite3.connect(path) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     conn.close()
-    assert int(version[0]) == SCHEMA_VERSION == 2
+    assert int(version[0]) == SCHEMA_VERSION == 3
     with open_state(path) as state:  # opening again is a no-op
         assert state.count() == 2
 

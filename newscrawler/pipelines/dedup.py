@@ -68,12 +68,14 @@ class DedupPipeline:
             self.drop(current, "same_site_duplicate", f"same content as {original.id}")
         if self.policy == "drop":
             self.drop(current, "cross_site_duplicate", f"syndicated copy of {original.id}")
-        adapter["duplicate_of"] = original.id
+        adapter["duplicate_of"] = current.duplicate_of = original.id
         self.count(current.site, "duplicates/cross_site_duplicate_marked")
         self.state.exported(current)
         return item
 
     def known_url(self, adapter: ItemAdapter, current: ArticleState, known: ArticleState):
+        if current.url != known.url:
+            self.state.alias(known.id, current.url)  # re-filed under a new slug
         if known.content_hash == current.content_hash:
             self.drop(current, "unchanged", "unchanged since the last export", level="DEBUG")
         current.id = known.id
@@ -83,6 +85,13 @@ class DedupPipeline:
         adapter["version"] = current.version
         if not adapter.get("modified_at"):
             adapter["modified_at"] = adapter.get("crawled_at")
+        # A syndicated copy stays one in every version, however much it is edited.
+        original = self.content_match(current)
+        if known.duplicate_of:
+            current.duplicate_of = known.duplicate_of
+        elif original is not None and original.site != current.site:
+            current.duplicate_of = original.id
+        adapter["duplicate_of"] = current.duplicate_of
         self.count(current.site, "articles/updated")
         self.state.exported(current)
         return adapter.item

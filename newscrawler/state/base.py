@@ -46,6 +46,8 @@ class ArticleState:
     last_seen: datetime | None = None
     version: int = 1
     published_at: datetime | None = None
+    # For a syndicated copy: the id of the first record it duplicates (another site's).
+    duplicate_of: str | None = None
 
 
 class CrawlState(ABC):

@@ -27,6 +27,7 @@ from newscrawler.fingerprints import (
 )
 from newscrawler.records import now_vn
 from newscrawler.state import ArticleState, CrawlState, open_state
+from newscrawler.state.reconcile import reconcile_exports
 from newscrawler.state.sqlite import STATE_FILENAME
 
 logger = logging.getLogger(__name__)
@@ -89,6 +90,12 @@ class CrawlStateExtension:
         settings = crawler.settings
         self.recheck_window = timedelta(days=settings.getfloat("NEWSCRAWLER_RECHECK_DAYS"))
         self.run_started = now_vn()
+        data_dir = settings.get("NEWSCRAWLER_DATA_DIR")
+        site = getattr(crawler.spidercls, "name", None)
+        if data_dir and site:
+            site_dir = Path(data_dir).resolve() / "articles" / site
+            recovered = reconcile_exports(self.state, site_dir)
+            crawler.stats.set_value(f"newscrawler/{site}/state/reconciled", recovered)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -155,6 +162,13 @@ class CrawlStateExtension:
 
     def feed_slot_closed(self, slot) -> None:
         """The feed file is complete and renamed: its articles are now safely exported."""
+        final = Path(getattr(slot.storage, "path", ""))
+        if not final.is_file():
+            # Scrapy signals a closed slot even when storing it failed: nothing to commit;
+            # the next run fetches these articles again.
+            logger.error("Crawl state: %s was not stored; %d articles left uncommitted",
+                         final, len(self.pending))
+            return
         with self.state.transaction():
             for article in self.pending:
                 self.state.record(article)

@@ -14,7 +14,8 @@ their four 16-bit bands in indexed columns, and the verification sketch as a 256
 foreign or corrupted file fails with `StateError` at open instead of deep in a query.
 
 Schema versions: 1 had no `near_sketch`; opening a version-1 file adds the column in
-place (NULL for the old rows, which can then never be verified as duplicates).
+place (NULL for the old rows, which can then never be verified as duplicates). 2 had no
+`duplicate_of` (the id a syndicated copy duplicates, kept for its later versions).
 """
 
 from __future__ import annotations
@@ -35,11 +36,11 @@ logger = logging.getLogger(__name__)
 
 STATE_FILENAME = "state.sqlite3"
 APPLICATION_ID = 0x4E435354  # "NCST"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _COLUMNS = (
     "rowid, id, site, url, content_hash, near_signature, first_seen, last_seen, version, "
-    "published_at, near_sketch"
+    "published_at, near_sketch, duplicate_of"
 )
 _SCHEMA = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
@@ -48,7 +49,8 @@ _SCHEMA = [
         content_hash BLOB NOT NULL, near_signature INTEGER,
         band0 INTEGER, band1 INTEGER, band2 INTEGER, band3 INTEGER,
         first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,
-        version INTEGER NOT NULL, published_at INTEGER, near_sketch BLOB)""",
+        version INTEGER NOT NULL, published_at INTEGER, near_sketch BLOB,
+        duplicate_of TEXT)""",
     """CREATE TABLE aliases (url TEXT PRIMARY KEY, article INTEGER NOT NULL)
         WITHOUT ROWID""",
     "CREATE INDEX aliases_article ON aliases (article)",
@@ -60,6 +62,7 @@ _SCHEMA = [
 # Statements that bring a file of version `key - 1` to version `key`, applied in order.
 _MIGRATIONS = {
     2: ["ALTER TABLE articles ADD COLUMN near_sketch BLOB"],
+    3: ["ALTER TABLE articles ADD COLUMN duplicate_of TEXT"],
 }
 
 
@@ -196,7 +199,7 @@ class SQLiteState(CrawlState):
     # --- lookups ---------------------------------------------------------------------
     def _state(self, row: tuple) -> ArticleState:
         (rowid, article_id, site, url, digest, signature, first, last, version, published,
-         sketch) = row
+         sketch, duplicate_of) = row
         aliases = {
             alias for (alias,) in self._conn.execute(
                 "SELECT url FROM aliases WHERE article=?", (rowid,)
@@ -206,7 +209,7 @@ class SQLiteState(CrawlState):
             id=article_id, site=site, url=url, content_hash=_hash_text(digest),
             near_signature=None if signature is None else fingerprints.from_signed(signature),
             near_sketch=sketch, aliases=aliases, first_seen=_moment(first), last_seen=_moment(last),
-            version=version, published_at=_moment(published),
+            version=version, published_at=_moment(published), duplicate_of=duplicate_of,
         )
 
     def _one(self, where: str, params: tuple) -> ArticleState | None:
@@ -285,12 +288,13 @@ class SQLiteState(CrawlState):
             None if signature is None else fingerprints.to_signed(signature), *bands,
             _epoch(article.first_seen or now), _epoch(article.last_seen or now),
             article.version or 1, _epoch(article.published_at), article.near_sketch,
+            article.duplicate_of,
         )
 
     _INSERT = (
         "INSERT INTO articles (id, site, url, content_hash, near_signature, band0, band1,"
-        " band2, band3, first_seen, last_seen, version, published_at, near_sketch)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " band2, band3, first_seen, last_seen, version, published_at, near_sketch,"
+        " duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     )
 
     @_guarded
@@ -312,9 +316,10 @@ class SQLiteState(CrawlState):
         self._conn.execute(
             "UPDATE articles SET site=?, url=?, content_hash=?, near_signature=?, band0=?,"
             " band1=?, band2=?, band3=?, last_seen=?, version=?, published_at=?,"
-            " near_sketch=? WHERE id=?",
+            " near_sketch=?, duplicate_of=? WHERE id=?",
             (*values[1:9], _epoch(article.last_seen or now), version,
-             _epoch(article.published_at or old.published_at), article.near_sketch, article.id),
+             _epoch(article.published_at or old.published_at), article.near_sketch,
+             article.duplicate_of, article.id),
         )
         self._conn.execute(
             "DELETE FROM aliases WHERE url=? AND article=(SELECT rowid FROM articles WHERE id=?)",
