@@ -90,7 +90,8 @@ def command_sites(args: argparse.Namespace) -> int:
 def command_extract(args: argparse.Namespace) -> int:
     from newscrawler.extract.command import run_extract
 
-    return run_extract(args.paths, url=args.url, site=args.site, out=sys.stdout)
+    return run_extract(args.paths, url=args.url, site=args.site, out=sys.stdout,
+                       err=sys.stderr)
 
 
 def command_dataset(args: argparse.Namespace) -> int:

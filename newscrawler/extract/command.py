@@ -52,16 +52,17 @@ def extract_file(path: Path, url: str | None, selectors, month_first: bool) -> d
             "missing": extraction.missing}
 
 
-def run_extract(paths: list[Path], url: str | None, site: str | None, out: TextIO) -> int:
+def run_extract(paths: list[Path], url: str | None, site: str | None, out: TextIO,
+                err: TextIO) -> int:
     try:
         selectors, month_first = site_selectors(site)
     except KeyError:
-        out.write(f"newscrawler: error: unknown site {site!r}\n")
+        err.write(f"newscrawler: error: unknown site {site!r}\n")
         return 2
     files = page_files(paths)
     missing = [str(p) for p in files if not p.is_file()]
     if missing:
-        out.write(f"newscrawler: error: no such page: {', '.join(missing)}\n")
+        err.write(f"newscrawler: error: no such page: {', '.join(missing)}\n")
         return 2
     for path in files:
         record = extract_file(path, url, selectors, month_first)
