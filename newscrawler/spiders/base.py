@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response, TextResponse
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap
 
 from newscrawler.extract import extract_article
 from newscrawler.failures import describe_failure
@@ -52,6 +54,8 @@ class NewsSpider(scrapy.Spider):
     enabled: ClassVar[bool] = True
     listing_urls: ClassVar[list[str]] = []
     feed_urls: ClassVar[list[str]] = []
+    # XML sitemaps or sitemap indexes, where a site publishes them.
+    sitemap_urls: ClassVar[list[str]] = []
     # Links to articles on a listing page (CSS, attribute selector included).
     listing_link_css: ClassVar[str] = "a::attr(href)"
     # Only URLs matching this become article requests: keeps listings, tags, print pages out.
@@ -106,6 +110,9 @@ class NewsSpider(scrapy.Spider):
         for url in self.feed_urls:
             yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error,
                                  dont_filter=True)
+        for url in self.sitemap_urls:
+            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
+                                 dont_filter=True)
         for url in self.listing_urls:
             request = self.listing_request(url, page=1, stale=0)
             if request is not None:
@@ -149,6 +156,23 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/feed_links", len(links))
         yield from self.article_requests(response.urljoin(link.strip()) for link in links)
 
+    def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
+        body = sitemap_body(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        if body is None:
+            self.crawler.stats.inc_value(f"newscrawler/{self.name}/skipped/bad_sitemap")
+            logger.warning("Skipped %s: not a sitemap", response.url)
+            return
+        sitemap = Sitemap(body)
+        entries = list(sitemap)
+        if sitemap.type == "sitemapindex":
+            for entry in entries:
+                yield scrapy.Request(response.urljoin(entry["loc"]), dont_filter=True,
+                                     callback=self.parse_sitemap, errback=self.on_error)
+            return
+        # Entries last modified before --since cannot hold articles published after it.
+        fresh = [e["loc"] for e in entries if not self.is_older_than_since(e.get("lastmod"))]
+        yield from self.article_requests(response.urljoin(loc) for loc in fresh)
+
     def parse_listing(self, response: Response, page: int, stale: int = 0
                       ) -> Iterable[scrapy.Request]:
         links = response.css(self.listing_link_css).getall()
@@ -186,8 +210,12 @@ class NewsSpider(scrapy.Spider):
         yield self.build_article(response, extraction.fields, extraction.provenance, fetched_at)
 
     def is_older_than_since(self, published_at: str | None) -> bool:
-        return bool(self.since and published_at and date.fromisoformat(published_at[:10])
-                    < self.since)
+        if not (self.since and published_at):
+            return False
+        try:
+            return date.fromisoformat(published_at[:10]) < self.since
+        except ValueError:
+            return False
 
     def build_article(self, response: Response, fields: dict[str, Any],
                       provenance: dict[str, str], fetched_at) -> Article:
@@ -222,3 +250,14 @@ class NewsSpider(scrapy.Spider):
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
         logger.warning("%s: %s (%s)", self.name, reason, request.url)
 
+
+
+def sitemap_body(response: Response, max_size: int) -> bytes | None:
+    """The XML of a sitemap response, gunzipped (bounded by max_size) when needed."""
+    if gzip_magic_number(response):
+        try:
+            return gunzip(response.body, max_size=max_size)
+        except (OSError, ValueError):  # corrupt, or larger than allowed once unpacked
+            return None
+    body = response.body.lstrip()
+    return body if body.startswith(b"<") else None
