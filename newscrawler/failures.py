@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
@@ -27,6 +29,10 @@ def describe_failure(failure) -> str:
         return f"connection refused by {host}"
     if failure.check(DownloadTimeoutError, TimeoutError):
         return f"timed out waiting for {host}"
+    if failure.check(DownloadCancelledError) and "max size" in failure.getErrorMessage():
+        size = re.search(r"(\d+) bytes", failure.getErrorMessage())
+        bytes_said = f" ({size.group(1)} bytes)" if size else ""
+        return f"response larger than download max size{bytes_said}: DOWNLOAD_MAXSIZE"
     if failure.check(ResponseDataLossError):
         return f"truncated response from {host}"
     if failure.check(ConnectError):

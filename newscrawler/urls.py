@@ -73,6 +73,10 @@ class UrlRules:
 DEFAULT_RULES = UrlRules()
 
 
+# Characters no host name may hold (RFC 3986 reg-name, before IDNA).
+_BAD_HOST_CHARS = re.compile(r'[\s\\\x00-\x1f\x7f-\x9f<>"{}|^`/?#@]')
+
+
 def _split_http(url: str):
     if not isinstance(url, str):
         raise ValueError(f"not a URL: {url!r}")
@@ -80,8 +84,8 @@ def _split_http(url: str):
     parts = urlsplit(cleaned)
     if parts.scheme.lower() not in DEFAULT_PORTS:
         raise ValueError(f"not an http(s) URL: {url!r}")
-    if not parts.hostname:
-        raise ValueError(f"URL has no host: {url!r}")
+    if not parts.hostname or _BAD_HOST_CHARS.search(parts.hostname):
+        raise ValueError(f"URL has no valid host: {url!r}")
     try:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
@@ -140,7 +144,13 @@ def canonicalize_url(
     query = _clean_query(parts.query, drop_params)
     rebuilt = urlunsplit((scheme, netloc, parts.path or "/", query, ""))
     # w3lib: IDNA host, lowercase host, percent-encoding normalised, dot segments, sorted query.
-    return w3lib_canonicalize_url(rebuilt, keep_fragments=False)
+    canonical = w3lib_canonicalize_url(rebuilt, keep_fragments=False)
+    host = urlsplit(canonical).hostname
+    # w3lib leaves a host that is not valid IDNA as it is; an empty one is no host either.
+    if (not canonical.isascii() or not host or host.startswith(".")
+            or _BAD_HOST_CHARS.search(host)):
+        raise ValueError(f"URL has no valid host: {url!r}")
+    return canonical
 
 
 def _strip_variant_query(query: str, patterns: Sequence[str]) -> str:

@@ -12,6 +12,8 @@ With `--day`, the sites are served as on that day of `timeline.Timeline`. Whatev
 options, the server answers a control path outside every site (tests drive it):
 `GET /_replica/hits` = requests per `/<domain><path?query>` as JSON, and
 `GET|POST /_replica/day?set=N` = switch the timeline to day N (`/_replica/day` = which).
+With `--faults PROFILE [--fault-seed N]` the sites misbehave as `faults.py` describes, and
+`GET /_replica/faults` lists the faults injected so far.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class ReplicaServer:
         self._thread: threading.Thread | None = None
         self.timeline: Any = None  # a timeline.Timeline when serving days
         self.day: int | None = None
+        self.faults: Any = None  # a faults.FaultInjector when serving with --faults
 
     @property
     def base_url(self) -> str:
@@ -147,6 +150,8 @@ class ReplicaServer:
                     logger.exception("replica: cannot serve day %s", wanted[0])
                     return 500, {"Content-Type": "text/plain; charset=utf-8"}, str(error).encode()
             return _json({"day": self.day})
+        if parts.path == CONTROL_PREFIX + "faults" and self.faults is not None:
+            return _json(self.faults.report())
         return _NOT_FOUND
 
     def set_day(self, day: int) -> None:
@@ -185,7 +190,15 @@ class _Handler(BaseHTTPRequestHandler):
         self._reply(send_body=True)
 
     def _reply(self, send_body: bool) -> None:
-        status, headers, body = self.server.replica.respond(self.path, self.headers.get("Host"))
+        replica = self.server.replica
+        if replica.faults is not None and not self.path.startswith(CONTROL_PREFIX):
+            # Faults need the socket itself (resets, truncation, stalls): they reply.
+            replica.faults.serve(self, send_body)
+            return
+        self.send_reply(*replica.respond(self.path, self.headers.get("Host")), send_body)
+
+    def send_reply(self, status: int, headers: dict[str, str], body: bytes,
+                   send_body: bool = True) -> None:
         content_type = headers.get("Content-Type", "")
         if body and _accepts_gzip(self.headers.get("Accept-Encoding", "")) and (
             content_type.startswith(_COMPRESSIBLE)
@@ -221,6 +234,15 @@ def _site_keys(values: list[str] | None) -> list[str] | None:
     return [key for value in values for key in value.split(",") if key]
 
 
+def _fault_profile(spec: str) -> Any:
+    from newscrawler.replica.faults import parse_profile
+
+    try:
+        return parse_profile(spec)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     """`newscrawler replica serve`: prints the base URL as the first line of stdout, then
     serves until SIGTERM or SIGINT."""
@@ -235,6 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=None, help="corpus size per site")
     parser.add_argument("--redesign", nargs="*", default=[], metavar="SITE",
                         help="serve these sites' article pages in a changed layout")
+    parser.add_argument("--faults", metavar="PROFILE", type=_fault_profile,
+                        help="inject faults: a profile name (flaky, hostile) or "
+                             "KIND=RATE,... (see newscrawler/replica/faults.py)")
+    parser.add_argument("--fault-seed", type=int, default=0,
+                        help="the same seed gives the same faults to the same requests")
     add_timeline_arguments(parser)
     args = parser.parse_args(argv)
     if args.day is None and args.epoch is None:
@@ -246,6 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         server = ReplicaServer(host=args.host, port=args.port)
         server.timeline = timeline_from_args(args, _site_keys(args.sites), args.articles)
         server.set_day(args.day or 0)
+    if args.faults is not None:
+        from newscrawler.replica.faults import FaultInjector
+
+        server.faults = FaultInjector(args.faults, seed=args.fault_seed)
     print(server.base_url, flush=True)
 
     def _terminate(signum: int, frame: object) -> None:

@@ -241,14 +241,16 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure) -> None:
         """Count and remember failures: the run summary reports them per site."""
         request = failure.request
+        # Report the URL that was asked for, not the last hop of a redirect chain.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
         reason = describe_failure(failure)
         stats = self.crawler.stats
         stats.inc_value(f"newscrawler/{self.name}/errors")
         failures = stats.get_value(f"newscrawler/{self.name}/failures") or []
         if len(failures) < 1000:
-            failures.append({"url": request.url, "reason": reason})
+            failures.append({"url": url, "reason": reason})
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
-        logger.warning("%s: %s (%s)", self.name, reason, request.url)
+        logger.warning("%s: %s (%s)", self.name, reason, url)
 
 
 
