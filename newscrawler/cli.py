@@ -20,7 +20,11 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--since", metavar="YYYY-MM-DD",
                        help="only articles published on or after this date")
     crawl.add_argument("--state", metavar="URI",
-                       help="crawl state: a path, sqlite:///path (default DATA_DIR) or off")
+                       help="crawl state: a path, sqlite:///path (default DATA_DIR), "
+                            "redis://host:port/db or off")
+    crawl.add_argument("--redis", metavar="URL",
+                       help="be one worker of a distributed crawl: shared frontier and "
+                            "crawl state in this Redis (redis://host:port/db)")
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="override a Scrapy setting")
 
@@ -68,6 +72,10 @@ def command_crawl(args: argparse.Namespace) -> int:
         overrides["NEWSCRAWLER_SINCE"] = args.since
     if args.state:
         overrides["NEWSCRAWLER_STATE"] = args.state
+    if args.redis:
+        overrides["NEWSCRAWLER_REDIS_URL"] = args.redis
+        # What the add-on would do; set here so the pre-flight check opens this Redis.
+        overrides.setdefault("NEWSCRAWLER_STATE", args.redis)
     try:
         run_id, verdicts = run_crawl(args.sites, args.data_dir.resolve(), args.replica,
                                      overrides)

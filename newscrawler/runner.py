@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -70,6 +71,10 @@ def crawl_settings(data_dir: Path, run_id: str, replica_url: str | None,
 
 def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
     """Fail early, in one line, on what would otherwise fail mid-crawl."""
+    run_id = settings.get("NEWSCRAWLER_RUN_ID")
+    if run_id and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]*", run_id):
+        # It names files under DATA_DIR: it must never name a path.
+        raise CrawlConfigError(f"run id {run_id!r}: only letters, digits, '.', '_', '-'")
     since = settings.get("NEWSCRAWLER_SINCE")
     if since:
         try:
@@ -98,10 +103,11 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
     """Crawl `sites` (all enabled ones when empty); return the run id and the verdicts."""
     run_id = run_id or new_run_id()
     settings = base_settings()
+    # The state is checked where this run keeps it, not in the default data directory.
+    settings.set("NEWSCRAWLER_DATA_DIR", str(data_dir), priority="cmdline")
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
-    check_crawl_settings(settings, data_dir)
-    settings = crawl_settings(data_dir, run_id, replica_url, overrides or {})
+    # Unknown sites first: a rejected command must not create the data directory.
     loader = spider_loader(settings)
     known = set(loader.list())
     unknown = [site for site in sites if site not in known]
@@ -109,6 +115,8 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
         raise CrawlConfigError(
             f"unknown site {', '.join(unknown)}; known sites: {', '.join(sorted(known))}"
         )
+    check_crawl_settings(settings, data_dir)
+    settings = crawl_settings(data_dir, run_id, replica_url, overrides or {})
     sites = sites or enabled_sites(loader)
     process = CrawlerProcess(settings)
     for site in sites:

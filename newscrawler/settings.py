@@ -35,7 +35,23 @@ COOKIES_ENABLED = False
 
 # Safety nets for unattended runs.
 CLOSESPIDER_TIMEOUT = 4 * 3600
-DEPTH_LIMIT = 0
+# Link hops from a start URL (listing page N is at depth N-1, its articles at N): a
+# backstop behind NEWSCRAWLER_MAX_LISTING_PAGES, so keep it above that plus one.
+DEPTH_LIMIT = 1000
+# Redirect chains longer than this are given up (Firefox's limit, Scrapy's default).
+REDIRECT_MAX_TIMES = 20
+
+# Failure handling and limits Scrapy does not have (newscrawler/downloadermiddlewares/):
+# retries wait and honour Retry-After; only http(s) and the site's hosts, redirects
+# included; no redirect loops; a page budget per site; UTF-8 mislabelled as Latin-1.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
+    # After decompression (590) in the response chain, before the spider sees the text.
+    "newscrawler.downloadermiddlewares.charset.CharsetRepairMiddleware": 585,
+    # Just before the download handler: sees every request sent and every raw redirect.
+    "newscrawler.downloadermiddlewares.bounds.SiteBoundsMiddleware": 650,
+}
 
 # Attack surface off: nothing listens while we crawl.
 TELNETCONSOLE_ENABLED = False
@@ -43,6 +59,7 @@ REMOTE_CONTROL_ENABLED = False
 
 ADDONS = {
     "newscrawler.addons.ReplicaMode": 0,
+    "newscrawler.distributed.DistributedMode": 0,
 }
 
 EXTENSIONS = {
@@ -62,7 +79,7 @@ ITEM_PIPELINES = {
 }
 
 FEEDS = {
-    "%(data_dir)s/articles/%(name)s/%(run_date)s/%(run_id)s.jsonl": {
+    "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s.jsonl": {
         "format": "jsonlines",
         "encoding": "utf-8",
         "overwrite": True,
@@ -107,8 +124,23 @@ NEWSCRAWLER_MAX_REJECTED_SHARE = 0.05
 # False: ignore the site selectors, extract with metadata and the generic extractor only
 # (to see what a layout change would leave, or to debug a site).
 NEWSCRAWLER_USE_SITE_SELECTORS = True
+# Requests per site and run, at most (0 = no budget): the guard against traps.
+NEWSCRAWLER_MAX_PAGES_PER_SITE = 50000
+# Seconds before the first retry, doubled for each further one, at most the max; a
+# Retry-After header makes the wait at least what the server asked for.
+NEWSCRAWLER_RETRY_BACKOFF = 2.0
+NEWSCRAWLER_RETRY_BACKOFF_MAX = 60.0
+# A Retry-After over this many seconds is not waited for: reported, retried next run.
+NEWSCRAWLER_RETRY_AFTER_MAX = 120.0
 # Cross-site near-duplicates (syndicated copies): "mark" with duplicate_of, or "drop".
 NEWSCRAWLER_DUPLICATES = "mark"
+# Distributed crawl (newscrawler/distributed.py): a Redis URL turns it on, shared frontier
+# and crawl state; the worker id names this process's export files (default host-pid-rand).
+NEWSCRAWLER_REDIS_URL = ""
+NEWSCRAWLER_WORKER_ID = ""
+# Seconds without a heartbeat after which a worker counts as dead and its requests go
+# back to the shared frontier.
+NEWSCRAWLER_WORKER_TTL = 30.0
 
 # What replica mode (NEWSCRAWLER_REPLICA_URL set) changes, through the ReplicaMode add-on:
 # the replica is ours, on loopback.
@@ -120,6 +152,7 @@ REPLICA_OVERRIDES = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     "DNS_TIMEOUT": 5,
     "DOWNLOAD_TIMEOUT": 15,
+    "NEWSCRAWLER_RETRY_BACKOFF": 0.2,
     # The one routing setting: every http(s) request goes to the replica server.
     "DOWNLOAD_HANDLERS": {
         "http": "newscrawler.handlers.ReplicaDownloadHandler",

@@ -87,3 +87,84 @@ def crawl_replica_site(replica, tmp_path_factory):
         return done[site]
 
     return crawl
+
+
+# --- a real redis-server for the Redis crawl state and the distributed crawl -------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """`redis-server` on a free loopback port, without persistence, stopped by PID."""
+
+    def __init__(self) -> None:
+        import shutil
+        import time
+
+        import redis
+
+        binary = shutil.which("redis-server")
+        if binary is None:
+            message = "redis-server is not installed (.ci/run installs it with apt-get)"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        client = redis.Redis(port=self.port, socket_connect_timeout=1)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"redis-server did not start on port {self.port}") from None
+                time.sleep(0.02)
+            finally:
+                client.close()
+
+    def url(self, db: int = 0) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def client(self, db: int = 0):
+        import redis
+
+        return redis.Redis.from_url(self.url(db))
+
+    def flush(self, db: int = 0) -> None:
+        with self.client(db) as client:
+            client.flushdb()
+
+    def stop(self) -> None:
+        import redis
+
+        if self.process.poll() is None:
+            try:
+                with self.client() as client:
+                    client.shutdown(nosave=True)
+            except redis.RedisError:
+                pass  # the server closes the connection as it exits
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                os.kill(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    server = RedisServer()
+    yield server
+    server.stop()

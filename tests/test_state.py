@@ -39,9 +39,22 @@ def make(number: int = 1, site: str = "congthuong.vn", body: str = BODY, **chang
     return article
 
 
+@pytest.fixture(params=["sqlite", "redis"])
+def store(request, tmp_path) -> str:
+    """Where a fresh crawl state lives, for each backend: what `open_state` takes."""
+    if request.param == "sqlite":
+        return str(tmp_path)
+    server = request.getfixturevalue("redis_server")
+    server.flush(STATE_DB)
+    return server.url(STATE_DB)
+
+
+STATE_DB = 3  # the Redis database of these tests, flushed before each
+
+
 @pytest.fixture
-def state(tmp_path):
-    with open_state(tmp_path) as opened:
+def state(store):
+    with open_state(store) as opened:
         yield opened
 
 
@@ -144,10 +157,11 @@ def test_nested_transaction_rolls_back_inner_only(state):
     assert state.count() == 1 and state.lookup_id("congthuong.vn:1")
 
 
-def test_persistence_across_reopen(tmp_path):
-    with open_state(f"sqlite:///{tmp_path}/state.sqlite3") as first:
+def test_persistence_across_reopen(store):
+    first_target = store if "://" in store else f"sqlite:///{store}/state.sqlite3"
+    with open_state(first_target) as first:
         first.record(make(1, aliases={"https://congthuong.vn/amp/bai-viet-1.html"}))
-    with open_state(tmp_path / "state.sqlite3") as second:
+    with open_state(store) as second:
         found = second.lookup_url("https://congthuong.vn/amp/bai-viet-1.html")
         assert found.content_hash == content_hash("Tiêu đề", BODY)
         assert found.near_signature == signature(BODY) and found.published_at == PUBLISHED
@@ -179,24 +193,106 @@ def test_closed_state_and_unknown_uris(tmp_path):
     state = SQLiteState(tmp_path / "s.sqlite3")
     with pytest.raises(StateError, match="not open"):
         state.lookup_url("https://x.vn/")
-    with pytest.raises(NotImplementedError, match="distributed"):
-        open_state("redis://localhost:6379/0")
     with pytest.raises(ValueError):
         open_state("postgres://db/x")
 
 
-def test_concurrent_reader_sees_only_committed_batches(tmp_path):
-    with open_state(tmp_path) as writer, open_state(tmp_path) as reader:
+def test_unreachable_redis_is_a_one_line_state_error():
+    from .conftest import free_port
+
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    with pytest.raises(StateError) as raised:
+        open_state(url)
+    assert str(raised.value) == f"{url}: cannot connect (Connection refused)"
+    secret = "s3cret-password"  # never printed
+    with pytest.raises(StateError) as raised:
+        open_state(f"redis://:{secret}@127.0.0.1:{free_port()}/0")
+    assert secret not in str(raised.value) and ":***@127.0.0.1" in str(raised.value)
+
+
+def test_concurrent_reader_sees_only_committed_batches(store):
+    with open_state(store) as writer, open_state(store) as reader:
         writer.record(make(1))
         with writer.transaction():
             writer.record(make(2))
-            # WAL: the reader is not blocked by the open write transaction...
+            # The writer reads its own uncommitted writes...
+            assert writer.lookup_id("congthuong.vn:2").url.endswith("bai-viet-2.html")
+            assert writer.count() == 2
+            # ...the reader is not blocked by the open write transaction...
             assert reader.lookup_id("congthuong.vn:1") is not None
             # ...and does not see its uncommitted rows.
             assert reader.lookup_id("congthuong.vn:2") is None
+            assert not reader.is_known("https://congthuong.vn/bai-viet-2.html")
         assert reader.lookup_id("congthuong.vn:2") is not None
-        mode = writer._conn.execute("PRAGMA journal_mode").fetchone()[0]
-        assert mode == "wal"
+        if isinstance(writer, SQLiteState):
+            mode = writer._conn.execute("PRAGMA journal_mode").fetchone()[0]
+            assert mode == "wal"
+
+
+def test_reads_inside_a_transaction_see_its_own_writes(state):
+    """What reconcile and the extension rely on: a lookup after a record in the same
+    transaction sees the record, including the indexes (hash, bands, aliases, dates)."""
+    state.record(make(1, url="https://congthuong.vn/cu-1.html"))
+    with state.transaction():
+        moved = state.record(make(1))  # a new URL: the old one becomes an alias
+        assert moved.aliases == {"https://congthuong.vn/cu-1.html"}
+        assert state.lookup_url("https://congthuong.vn/cu-1.html").id == "congthuong.vn:1"
+        state.record(make(2, site="moit.gov.vn", body=OTHER_BODY))
+        assert state.lookup_hash(content_hash("Tiêu đề", OTHER_BODY)).id == "moit.gov.vn:2"
+        assert [a.id for a in state.near_duplicates(signature(OTHER_BODY))] == ["moit.gov.vn:2"]
+        assert state.recheck_candidates("moit.gov.vn", PUBLISHED) == [
+            "https://moit.gov.vn/bai-viet-2.html"]
+        assert state.count() == 2 and state.count("moit.gov.vn") == 1
+        edited = state.record(make(2, site="moit.gov.vn", body=OTHER_BODY + " Sửa."))
+        assert edited.version == 2
+        assert state.lookup_hash(content_hash("Tiêu đề", OTHER_BODY)) is None
+        assert state.near_duplicates(signature(OTHER_BODY), max_distance=0) == []
+
+
+def test_concurrent_redis_writers_of_one_article_both_count(redis_server):
+    """Two workers record the same article at once: the later commit sees the earlier one
+    (the WATCHed transaction is replayed on fresh data; SQLite's write lock serialises)."""
+    redis_server.flush(STATE_DB)
+    store = redis_server.url(STATE_DB)
+    with open_state(store) as first, open_state(store) as second:
+        first.record(make(1))
+        with first.transaction():
+            first.record(make(1, body=BODY + " Bản sửa thứ nhất."))
+            # Another worker commits a new version in between.
+            assert second.record(make(1, body=BODY + " Bản sửa khác.")).version == 2
+        final = second.lookup_id("congthuong.vn:1")
+        assert final.version == 3
+        assert final.content_hash == content_hash("Tiêu đề", BODY + " Bản sửa thứ nhất.")
+        assert second.lookup_hash(content_hash("Tiêu đề", BODY + " Bản sửa khác.")) is None
+
+
+def test_redis_band_probe_finds_what_the_python_probe_finds(redis_server):
+    """The server-side probe (outside transactions) against probe_values (inside)."""
+    import random
+
+    from newscrawler.fingerprints import (
+        NEAR_DUPLICATE_MAX_DISTANCE,
+        band_values,
+        hamming_distance,
+        probe_values,
+    )
+
+    redis_server.flush(STATE_DB)
+    rng = random.Random(20261126)
+    base = rng.getrandbits(64)
+    signatures = [base ^ sum(1 << bit for bit in rng.sample(range(64), flips))
+                  for flips in range(0, 24) for _ in range(3)]
+    with open_state(redis_server.url(STATE_DB)) as state:
+        state.insert_new(make(i, near_signature=sig) for i, sig in enumerate(signatures))
+        probed = [set(values) for values in probe_values(base)]
+        expected = {f"congthuong.vn:{i}" for i, sig in enumerate(signatures)
+                    if hamming_distance(base, sig) <= NEAR_DUPLICATE_MAX_DISTANCE
+                    and any(v in probed[b] for b, v in enumerate(band_values(sig)))}
+        outside = [a.id for a in state.near_duplicates(base)]
+        with state.transaction():
+            inside = [a.id for a in state.near_duplicates(base)]
+    assert set(outside) == expected and outside == inside
+    assert len(expected) > 10 and len(expected) < len(signatures)
 
 
 def test_bulk_insert(state):
@@ -263,16 +359,16 @@ OTHER_BODY = (
 
 
 @pytest.fixture
-def dedup(tmp_path):
+def dedup(store):
     """A DedupPipeline on a CrawlStateExtension over a fresh state."""
     from scrapy.utils.test import get_crawler
 
     from newscrawler.pipelines.dedup import DedupPipeline
     from newscrawler.state.extension import CrawlStateExtension
 
-    crawler = get_crawler(settings_dict={"NEWSCRAWLER_STATE": str(tmp_path),
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_STATE": store,
                                          "NEWSCRAWLER_RECHECK_DAYS": 2.0})
-    extension = CrawlStateExtension(crawler, str(tmp_path))
+    extension = CrawlStateExtension(crawler, store)
     yield DedupPipeline(crawler, extension, "mark")
     extension.engine_stopped()
 

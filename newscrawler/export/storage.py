@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
+import socket
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -21,9 +23,13 @@ from newscrawler.records import VN_TZ
 logger = logging.getLogger(__name__)
 
 PART_SUFFIX = ".part"
-FEED_URI_TEMPLATE = "%(data_dir)s/articles/%(name)s/%(run_date)s/%(run_id)s.jsonl"
+# feed_name = the run id, or `<run_id>-<worker_id>` for a worker of a distributed crawl, so
+# that the exports of workers sharing (or later merging) a data directory never collide.
+FEED_URI_TEMPLATE = "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s.jsonl"
 
 _process_run_id: str | None = None
+_process_worker_id: str | None = None
+_UNSAFE_IN_NAMES = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -43,6 +49,21 @@ def run_id_from_settings(settings) -> str:
     return _process_run_id
 
 
+def worker_id_from_settings(settings) -> str:
+    """This process's worker id: NEWSCRAWLER_WORKER_ID, else in a distributed crawl
+    (NEWSCRAWLER_REDIS_URL set) `<host>-<pid>-<random>`, unique per process; else ''."""
+    global _process_worker_id
+    configured = settings.get("NEWSCRAWLER_WORKER_ID")
+    if configured:
+        return _UNSAFE_IN_NAMES.sub("-", str(configured)).strip("-") or "worker"
+    if not settings.get("NEWSCRAWLER_REDIS_URL"):
+        return ""
+    if _process_worker_id is None:
+        name = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(2)}"
+        _process_worker_id = _UNSAFE_IN_NAMES.sub("-", name)
+    return _process_worker_id
+
+
 def run_date(run_id: str) -> str:
     return f"{run_id[0:4]}-{run_id[4:6]}-{run_id[6:8]}"
 
@@ -51,7 +72,10 @@ def feed_uri_params(params: dict[str, Any], spider) -> dict[str, Any]:
     settings = spider.crawler.settings
     run_id = run_id_from_settings(settings)
     data_dir = Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve()
-    return {**params, "data_dir": str(data_dir), "run_id": run_id, "run_date": run_date(run_id)}
+    worker_id = worker_id_from_settings(settings)
+    feed_name = f"{run_id}-{worker_id}" if worker_id else run_id
+    return {**params, "data_dir": str(data_dir), "run_id": run_id, "run_date": run_date(run_id),
+            "feed_name": feed_name}
 
 
 def fsync_directory(path: Path) -> None:
