@@ -15,7 +15,8 @@ from scrapy.http import HtmlResponse
 from newscrawler.extract import extract_article
 from newscrawler.records import VN_TZ
 
-FIXTURE_DIR = Path(__file__).parent / "fixtures" / "reference"  # a copy of shared/fixtures/real/vnexpress.net
+# A copy of shared/fixtures/real/vnexpress.net (MIT, see the README there).
+FIXTURE_DIR = Path(__file__).parent / "fixtures" / "reference"
 PAGE = "VnExpress_2025_10_22.html.gz"
 FETCHED_AT = datetime(2025, 10, 22, 21, 57, tzinfo=VN_TZ)
 SELECTORS = {

@@ -150,7 +150,8 @@ def _breadcrumb(category: Category) -> str:
 def _portlet(instance: str, body: str) -> str:
     return (
         '<div class="portlet-boundary portlet-boundary_101_ portlet-static portlet-static-end '
-        f'portlet-borderless portlet-asset-publisher" id="p_p_id_101_INSTANCE_{instance}_"><span id="p_101_INSTANCE_{instance}"></span><div class="portlet-'
+        f'portlet-borderless portlet-asset-publisher" id="p_p_id_101_INSTANCE_{instance}_">'
+        f'<span id="p_101_INSTANCE_{instance}"></span><div class="portlet-'
         f'borderless-container"><div class="portlet-body">{body}</div></div></div>'
     )
 

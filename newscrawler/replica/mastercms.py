@@ -26,11 +26,13 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import format_datetime
-from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec, slugify
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, site_path
+from newscrawler.replica.markup import attr as _attr
+from newscrawler.replica.markup import esc as _esc
 from newscrawler.replica.seed import seed_article
 
 logger = logging.getLogger(__name__)
@@ -39,27 +41,12 @@ DOMAIN = "congthuong.vn"
 ORIGIN = f"https://{DOMAIN}"
 HOTLINE = "0866.59.4498"  # research §1 point 1
 PAGE_SIZE = 15  # ASSUMPTION
-WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 _CLOCK = "\x00clock\x00"  # where the per-request clock text goes in a cached page
-HTML = "text/html; charset=utf-8"
 ROBOTS = "User-agent: *\nDisallow: /search\nAllow: /\n"  # ASSUMPTION
-# A 1x1 GIF stands in for every image: the crawler needs image URLs, not image bytes.
-PLACEHOLDER_GIF = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
-    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
-
-
-def _esc(text: str) -> str:
-    return escape(text, quote=False).replace("\u00a0", "&nbsp;")
-
-
-def _attr(text: str) -> str:
-    return escape(text.replace("\u00a0", " "), quote=True)
 
 
 def _path(url: str) -> str:
-    return url[len(ORIGIN):] if url.startswith(ORIGIN) else url
+    return site_path(url, ORIGIN)
 
 
 def published_text(moment: datetime) -> str:

@@ -77,8 +77,9 @@ def _shell(title: str, main: str, sidebar: str, categories) -> str:
 # ASSUMPTION: the wording.
 _FOOTER = (
     '<footer class="footer fw"><div class="container"><p><strong>THỜI BÁO NGÂN HÀNG'
-    "</strong> - Cơ quan của Ngân hàng Nhà nước Việt Nam</p><p>© Bản quyền thuộc về Thời báo Ngân hàng. Ghi rõ nguồn khi phát "
-    "hành lại thông tin từ website này.</p></div></footer>\n"
+    "</strong> - Cơ quan của Ngân hàng Nhà nước Việt Nam</p><p>© Bản quyền thuộc về "
+    "Thời báo Ngân hàng. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p>"
+    "</div></footer>\n"
 )
 
 

@@ -44,33 +44,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
-from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, attr, esc
 
 logger = logging.getLogger(__name__)
 
-HTML = "text/html; charset=utf-8"
 PAGE_SIZE = 12  # S1's value beside the listing rules (ASSUMPTION: that it is the page size)
-WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 CLOCK = "\x00clock\x00"  # where the per-request date goes in a cached page
 # IIS in front of SharePoint names itself in every response (ASSUMPTION: exact values).
 SERVER_HEADERS = {"Server": "Microsoft-IIS/10.0", "MicrosoftSharePointTeamServices":
                   "15.0.0.4797", "X-AspNet-Version": "4.0.30319"}
-PLACEHOLDER_GIF = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
-    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
-
-
-def esc(text: str) -> str:
-    return escape(text, quote=False).replace("\u00a0", "&nbsp;")
-
-
-def attr(text: str) -> str:
-    return escape(text.replace("\u00a0", " "), quote=True)
 
 
 # --- reusable template pieces (also for other SharePoint portals) ---------------------

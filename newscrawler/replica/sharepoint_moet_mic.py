@@ -47,7 +47,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec, slugify
-from newscrawler.replica.mastercms import PLACEHOLDER_GIF, WEEKDAYS
+from newscrawler.replica.markup import PLACEHOLDER_GIF, WEEKDAYS
 
 logger = logging.getLogger(__name__)
 

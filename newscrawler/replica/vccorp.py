@@ -40,12 +40,13 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
-from html import escape
 from typing import ClassVar
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec, slugify
-from newscrawler.replica.mastercms import PLACEHOLDER_GIF
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, site_path
+from newscrawler.replica.markup import attr as _attr
+from newscrawler.replica.markup import esc as _esc
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,6 @@ PAGE_SIZE = 12  # ASSUMPTION
 # ASSUMPTION. Fewer than two timeline pages, so that what a feed already gave never fills
 # two listing pages in a row (which would end an incremental walk early, spiders/base.py).
 FEED_SIZE = 20
-HTML = "text/html; charset=utf-8"
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 _CLOCK = "\x00clock\x00"  # where the per-request date bar goes in a cached page
 ROBOTS = "User-agent: *\nDisallow: /tim-kiem.htm\nAllow: /\n"  # ASSUMPTION
@@ -63,16 +63,8 @@ _ARTICLE_PATH = re.compile(r"^/([a-z0-9-]+)-(102\d{15})\.htm$")
 _TIMELINE_PATH = re.compile(r"^/timelinelist/(\d+)/(\d+)\.htm$")
 
 
-def _esc(text: str) -> str:
-    return escape(text, quote=False).replace("\u00a0", "&nbsp;")
-
-
-def _attr(text: str) -> str:
-    return escape(text.replace("\u00a0", " "), quote=True)
-
-
 def _path(url: str) -> str:
-    return url[len(ORIGIN):] if url.startswith(ORIGIN) else url
+    return site_path(url, ORIGIN)
 
 
 def timed_id(published: datetime, serial: int) -> int:
