@@ -24,6 +24,7 @@ demo: venv
 	$(BIN)/python -m newscrawler.demo --data-dir $(DATA_DIR)/demo
 
 bench: venv
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks.run
 
 lint: venv

@@ -1,0 +1,1 @@
+"""Benchmarks of newscrawler: `make bench` runs them all (see benchmarks/README.md)."""
