@@ -404,7 +404,7 @@ BAOCHINHPHU = SiteSpec(
     domain=DOMAIN,
     publisher="Báo Điện tử Chính phủ",
     # The Government Office (VPCP) kept its name in the 2025 mergers (research §2.0);
-    # that it runs baochinhphu.vn is the project lead's statement, not the notes'.
+    # ASSUMPTION: that it runs baochinhphu.vn (the project lead's statement, not the notes').
     ministry="Văn phòng Chính phủ",
     categories=BAOCHINHPHU_CATEGORIES,
     article_key_pattern=r"-(102\d{15})\.htm$",

@@ -16,7 +16,7 @@ Sources (../shared/research/vn_sites.md §2.0 and §2.4, compiled 2026):
   spider 65870912651);
 - RSS `/rss/home.rss`, `/rss/kinh-te.rss`, `/rss/phap-luat.rss` among others (public code).
 Ministry: the Government Office (Văn phòng Chính phủ, VPCP), which kept its name in the
-2025-03-01 mergers (§2.0); that VPCP runs the paper is the project lead's statement, the
+2025-03-01 mergers (§2.0). ASSUMPTION: that VPCP runs the paper is the project lead's statement; the
 notes do not say it.
 
 ASSUMPTIONS (not in the notes): the dateline starts with "(" (as in "(Chinhphu.vn) - ",
