@@ -32,9 +32,7 @@ import argparse
 import csv
 import json
 import logging
-import os
 import re
-import secrets
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +40,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, NamedTuple
+
+from newscrawler.atomic import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -326,32 +326,6 @@ def _write_parquet(records: Iterable[dict], path: Path) -> int:
 WRITERS: dict[str, Callable[[Iterable[dict], Path], int]] = {
     "jsonl": _write_jsonl, "parquet": _write_parquet, "csv": _write_csv,
 }
-
-
-def _fsync(path: Path) -> None:
-    # Not newscrawler.export.storage.fsync_directory: importing it loads Scrapy and
-    # Twisted (~0.4 s, ~50 MB) into a command that needs neither.
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomically(out_path: Path, write: Callable[[Path], int]) -> int:
-    """Run `write(temporary path)`, then rename the file to `out_path`: readers of
-    `out_path` see the old file or the complete new one, never a torn one."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    try:
-        count = write(tmp)
-        _fsync(tmp)
-        os.replace(tmp, out_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync(out_path.parent)
-    return count
 
 
 def export_dataset(data_dir: Path | str, out_path: Path | str, fmt: str, *,

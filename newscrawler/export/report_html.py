@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from newscrawler.atomic import write_text_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -298,13 +299,6 @@ def render_report(summary: dict) -> str:
 def write_report(summary: dict, path: Path | str) -> Path:
     """Write the page atomically (a reader never sees half a page); return its path."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(render_report(summary), encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, render_report(summary))
     logger.info("Run report: %s", path)
     return path

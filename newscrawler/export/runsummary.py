@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 
+from newscrawler.atomic import write_text_atomically
 from newscrawler.export.report_html import write_report
 from newscrawler.export.storage import run_id_from_settings
 from newscrawler.records import VN_TZ, iso_vn
@@ -125,7 +125,5 @@ def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any]
         "reasons": [f"{name}: {reason}" for name, entry in sorted(sites.items())
                     for reason in entry["verdict"]["reasons"]],
     }
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomically(path, json.dumps(summary, ensure_ascii=False, indent=2))
     write_report(summary, path.with_suffix(".html"))

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
+from newscrawler.atomic import fsync_path
 from newscrawler.records import VN_TZ
 
 logger = logging.getLogger(__name__)
@@ -78,14 +79,6 @@ def feed_uri_params(params: dict[str, Any], spider) -> dict[str, Any]:
             "feed_name": feed_name}
 
 
-def fsync_directory(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class AtomicFileFeedStorage(FileFeedStorage):
     """FileFeedStorage that renames a complete `.part` file into place."""
 
@@ -102,5 +95,5 @@ class AtomicFileFeedStorage(FileFeedStorage):
         file.close()
         final = Path(self.path)
         os.replace(self.part_path, final)
-        fsync_directory(final.parent)
+        fsync_path(final.parent)
         logger.info("Feed complete: %s", final)
