@@ -53,9 +53,10 @@ import heapq
 import logging
 import re
 import struct
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import combinations
+
+import numpy
 
 from newscrawler.records import content_hash, fingerprint_text
 
@@ -77,8 +78,7 @@ _SIGNED_LIMIT = 1 << (SIGNATURE_BITS - 1)
 # signature's: the two tests must fail independently for the combination to help.
 _SKETCH_PERSON = b"newscrawler-kmv"
 _SKETCH_VALUE = struct.Struct(">I")
-_LANE_BITS = 32  # a lane counts shingles: 2**32 of them is far more than any article
-_LANE_MASK = (1 << _LANE_BITS) - 1
+_blake2b = hashlib.blake2b
 
 
 def exact_fingerprint(title: str | None, body: str | None) -> str:
@@ -95,41 +95,26 @@ def shingles(text: str | None, size: int = SHINGLE_SIZE) -> set[str]:
 
 
 def _shingle_digest(shingle: str) -> bytes:
-    return hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest()
-
-
-def _spread(byte: int) -> int:
-    """The 8 bits of a byte, each in its own counter lane (bit b -> lane b)."""
-    return sum(((byte >> bit) & 1) << (bit * _LANE_BITS) for bit in range(8))
-
-
-_SPREAD = [_spread(byte) for byte in range(256)]
+    return _blake2b(shingle.encode("utf-8"), digest_size=8).digest()
 
 
 def _simhash(digests: list[bytes]) -> int:
     """Majority vote per bit over the 8-byte big-endian digests.
 
-    Column counts are added in parallel: each byte value maps to an integer with one
-    32-bit counter lane per bit, and one addition of such integers adds all 8 counters.
+    numpy unpacks the digests into one row of 64 bits each (most significant first) and
+    counts the ones per column: the per-bit loop over every shingle costs ~30x more.
     """
     if not digests:
         return 0
-    lanes = 0
-    for position, column in enumerate(zip(*digests, strict=True)):
-        counts = Counter(column)
-        added = sum(count * _SPREAD[value] for value, count in counts.items())
-        lanes += added << ((7 - position) * 8 * _LANE_BITS)  # byte 0 holds bits 56-63
-    half = len(digests) / 2
-    return sum(
-        1 << bit for bit in range(SIGNATURE_BITS)
-        if (lanes >> (bit * _LANE_BITS)) & _LANE_MASK > half
-    )
+    rows = numpy.frombuffer(b"".join(digests), dtype=numpy.uint8).reshape(-1, 8)
+    ones = numpy.unpackbits(rows, axis=1).sum(axis=0, dtype=numpy.int64)
+    return int.from_bytes(numpy.packbits(2 * ones > len(digests)).tobytes(), "big")
 
 
 def _kmv(shingle_set: set[str], size: int) -> bytes:
     hashes = {
-        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4,
-                                       person=_SKETCH_PERSON).digest())
+        int.from_bytes(_blake2b(s.encode("utf-8"), digest_size=4,
+                                person=_SKETCH_PERSON).digest())
         for s in shingle_set
     }
     return b"".join(_SKETCH_VALUE.pack(h) for h in heapq.nsmallest(size, hashes))
@@ -175,18 +160,22 @@ def band_values(sig: int) -> list[int]:
     return [(sig >> (band * BAND_BITS)) & _BAND_MASK for band in range(BAND_COUNT)]
 
 
-def _flips(value: int, radius: int) -> Iterator[int]:
-    for count in range(radius + 1):
-        for positions in combinations(range(BAND_BITS), count):
-            flipped = value
-            for position in positions:
-                flipped ^= 1 << position
-            yield flipped
+def _flip_masks(radius: int) -> list[int]:
+    """XOR masks of every way to flip at most `radius` of a band's bits, fewest first."""
+    return [
+        sum(1 << position for position in positions)
+        for count in range(radius + 1)
+        for positions in combinations(range(BAND_BITS), count)
+    ]
+
+
+_FLIP_MASKS = {radius: _flip_masks(radius) for radius in range(PROBE_RADIUS + 1)}
 
 
 def probe_values(sig: int, radius: int = PROBE_RADIUS) -> list[list[int]]:
     """Per band, every band value within `radius` bit flips of the signature's own."""
-    return [list(_flips(value, radius)) for value in band_values(sig)]
+    masks = _FLIP_MASKS.get(radius) or _flip_masks(radius)
+    return [[value ^ mask for mask in masks] for value in band_values(sig)]
 
 
 def _sketch_values(data: bytes) -> list[int]:
