@@ -82,13 +82,16 @@ ITEM_PIPELINES = {
 }
 
 FEEDS = {
-    "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s.jsonl": {
+    "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s%(batch_id)s.jsonl": {
         "format": "jsonlines",
         "encoding": "utf-8",
         "overwrite": True,
     },
 }
 FEED_EXPORT_ENCODING = "utf-8"
+# Each file is committed to the crawl state when complete: what a run holds in memory
+# until then, and what a killed run loses, is one batch.
+FEED_EXPORT_BATCH_ITEM_COUNT = 5000
 FEED_STORE_EMPTY = False
 FEED_STORAGES = {
     "file": "newscrawler.export.storage.AtomicFileFeedStorage",

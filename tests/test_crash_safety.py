@@ -39,13 +39,15 @@ SITES = ["congthuong"]
 BASE_ARTICLES = 80
 ROUNDS = ((0, 12), (1, 6), (2, 6))  # (timeline day, kills): 24 planned
 MIN_KILLS = 20  # kills that must land in a live crawl
+# Small feed batches: kills land between batch commits as well as within a batch.
+BATCHES = ("-s", "FEED_EXPORT_BATCH_ITEM_COUNT=15")
 
 
-def start_crawl(replica: ReplicaProcess, data_dir: Path, output=subprocess.DEVNULL
-                ) -> subprocess.Popen:
+def start_crawl(replica: ReplicaProcess, data_dir: Path, output=subprocess.DEVNULL,
+                extra: tuple[str, ...] = BATCHES) -> subprocess.Popen:
     return subprocess.Popen(
         newscrawler_command("crawl", *SITES, "--replica", replica.url,
-                            "--data-dir", str(data_dir)),
+                            "--data-dir", str(data_dir), *extra),
         stdout=output, stderr=subprocess.STDOUT, cwd=REPO, text=True,
     )
 
@@ -108,7 +110,7 @@ def test_kill_9_at_random_moments_then_rerun_loses_and_duplicates_nothing(tmp_pa
             duration = measured_duration(replica, data_dir, scratch)
             for delay in spread_delays(rng, duration, kills):
                 log.append((day, round(delay, 3), kill_after(replica, data_dir, delay)))
-            crawl(replica, data_dir, SITES)
+            crawl(replica, data_dir, SITES, *BATCHES)
             problems = version_problems(read_completed(data_dir),
                                         timeline.expected_history(day))
             assert problems == [], (
@@ -122,12 +124,13 @@ def test_kill_9_at_random_moments_then_rerun_loses_and_duplicates_nothing(tmp_pa
     assert partial_lines(data_dir) > 0, log
 
 
-def test_a_kill_right_after_the_export_file_is_completed_duplicates_nothing(tmp_path):
+@pytest.mark.parametrize("extra", [(), BATCHES], ids=["one-file", "batches"])
+def test_a_kill_right_after_the_export_file_is_completed_duplicates_nothing(tmp_path, extra):
     """The export is renamed into place, then the crawl state commits its articles: a
     kill between the two must not make the rerun export them a second time."""
     replica = ReplicaProcess("--sites", *SITES, "--articles", str(BASE_ARTICLES))
     try:
-        process = start_crawl(replica, tmp_path)
+        process = start_crawl(replica, tmp_path, extra=extra)
         exports = tmp_path / "articles"
         while process.poll() is None and not any(exports.rglob("*.jsonl")):
             time.sleep(0.001)
@@ -135,7 +138,7 @@ def test_a_kill_right_after_the_export_file_is_completed_duplicates_nothing(tmp_
             os.kill(process.pid, signal.SIGKILL)
         status = process.wait()
         assert status == -signal.SIGKILL, f"the crawl ended by itself (status {status})"
-        crawl(replica, tmp_path, SITES)
+        crawl(replica, tmp_path, SITES, *extra)
     finally:
         replica.stop()
     records = read_completed(tmp_path)

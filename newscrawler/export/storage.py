@@ -26,7 +26,9 @@ logger = logging.getLogger(__name__)
 PART_SUFFIX = ".part"
 # feed_name = the run id, or `<run_id>-<worker_id>` for a worker of a distributed crawl, so
 # that the exports of workers sharing (or later merging) a data directory never collide.
-FEED_URI_TEMPLATE = "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s.jsonl"
+# A run's export is cut into batches of FEED_EXPORT_BATCH_ITEM_COUNT articles, each file
+# committed to the crawl state once complete: `<feed_name>.jsonl`, `<feed_name>.2.jsonl`...
+FEED_URI_TEMPLATE = "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s%(batch_id)s.jsonl"
 
 _process_run_id: str | None = None
 _process_worker_id: str | None = None
@@ -76,7 +78,12 @@ def feed_uri_params(params: dict[str, Any], spider) -> dict[str, Any]:
     worker_id = worker_id_from_settings(settings)
     feed_name = f"{run_id}-{worker_id}" if worker_id else run_id
     return {**params, "data_dir": str(data_dir), "run_id": run_id, "run_date": run_date(run_id),
-            "feed_name": feed_name}
+            "feed_name": feed_name, "batch_id": batch_suffix(params.get("batch_id", 1))}
+
+
+def batch_suffix(batch_id: int) -> str:
+    """'' for a run's first (often only) file, '.<n>' for the n-th."""
+    return "" if batch_id == 1 else f".{batch_id}"
 
 
 class AtomicFileFeedStorage(FileFeedStorage):

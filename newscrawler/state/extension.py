@@ -6,6 +6,12 @@ the feed file holding them is complete and renamed (`feed_slot_closed`), so a ru
 at any moment leaves no article marked as known that is not in a completed file; such
 articles are simply fetched and exported again by the next run.
 
+The feed is cut into files of FEED_EXPORT_BATCH_ITEM_COUNT articles, and each file is
+committed as soon as it is complete: the feed exporter puts the i-th scraped item into
+batch i // count + 1, so the articles seen by `item_scraped` are grouped the same way,
+and a closed file whose item count differs from its group is not committed. What a run
+holds in memory is one batch, not everything it exported.
+
 All crawlers of one process share one open state and one ledger of what this run has
 exported so far, so that two sites crawled together still see each other's articles.
 """
@@ -17,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
@@ -74,6 +81,14 @@ def state_target(settings) -> str:
     return str(Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve() / STATE_FILENAME)
 
 
+def feed_batch_size(settings) -> int:
+    """Items per feed file of the (single) articles feed; 0 = one file per run."""
+    for options in settings.getdict("FEEDS").values():
+        if options.get("batch_item_count") is not None:
+            return int(options["batch_item_count"])
+    return settings.getint("FEED_EXPORT_BATCH_ITEM_COUNT")
+
+
 class CrawlStateExtension:
     def __init__(self, crawler, target: str) -> None:
         self.crawler = crawler
@@ -85,9 +100,12 @@ class CrawlStateExtension:
         self._shared = shared
         self.state = shared.state
         self.ledger = shared.ledger
-        self.pending: list[ArticleState] = []
-        self.pending_aliases: list[tuple[str, str]] = []
         settings = crawler.settings
+        self.batch_size = feed_batch_size(settings)
+        self.scraped = 0  # items handed to the feed exporter so far
+        self.awaiting: dict[tuple[str, int], ArticleState] = {}  # passed dedup, not yet scraped
+        self.batches: dict[int, list[ArticleState]] = {}  # batch id -> its articles
+        self.pending_aliases: list[tuple[str, str]] = []
         self.recheck_window = timedelta(days=settings.getfloat("NEWSCRAWLER_RECHECK_DAYS"))
         self.run_started = now_vn()
         data_dir = settings.get("NEWSCRAWLER_DATA_DIR")
@@ -103,6 +121,7 @@ class CrawlStateExtension:
         if target == "off":
             raise NotConfigured("NEWSCRAWLER_STATE is off")
         extension = cls(crawler, target)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
         # Not spider_closed: the feed exporter completes its file during spider_closed,
         # and what it holds must be committed first.
@@ -154,28 +173,39 @@ class CrawlStateExtension:
     # --- what the run did -----------------------------------------------------------
 
     def exported(self, article: ArticleState) -> None:
-        self.pending.append(article)
+        self.awaiting[(article.id, article.version)] = article
         self.ledger.add(article)
 
     def alias(self, article_id: str, url: str) -> None:
         self.pending_aliases.append((article_id, url))
 
+    def item_scraped(self, item) -> None:
+        """The item goes to the feed exporter now: note the batch file it lands in."""
+        adapter = ItemAdapter(item)
+        article = self.awaiting.pop((adapter.get("id"), adapter.get("version") or 1), None)
+        if article is None:
+            return
+        batch_id = self.scraped // self.batch_size + 1 if self.batch_size else 1
+        self.batches.setdefault(batch_id, []).append(article)
+        self.scraped += 1
+
     def feed_slot_closed(self, slot) -> None:
-        """The feed file is complete and renamed: its articles are now safely exported."""
+        """A feed file is complete and renamed: its articles are now safely exported."""
+        articles = self.batches.pop(slot.batch_id, [])
         final = Path(getattr(slot.storage, "path", ""))
-        if not final.is_file():
+        if not final.is_file() or len(articles) != slot.itemcount:
             # Scrapy signals a closed slot even when storing it failed: nothing to commit;
-            # the next run fetches these articles again.
-            logger.error("Crawl state: %s was not stored; %d articles left uncommitted",
-                         final, len(self.pending))
+            # the next run fetches these articles again (and reconciles a stray file).
+            logger.error("Crawl state: %s not stored or not as expected (%d items, %d "
+                         "articles noted); %d articles left uncommitted", final,
+                         slot.itemcount, len(articles), len(articles))
             return
         with self.state.transaction():
-            for article in self.pending:
+            for article in articles:
                 self.state.record(article)
-        logger.info("Crawl state: %d articles committed", len(self.pending))
-        for article in self.pending:
+        logger.info("Crawl state: %d articles committed (%s)", len(articles), final.name)
+        for article in articles:
             self.ledger.forget(article)
-        self.pending.clear()
 
     def engine_stopped(self) -> None:
         if self.pending_aliases:
@@ -183,9 +213,10 @@ class CrawlStateExtension:
                 for article_id, url in self.pending_aliases:
                     if self.state.lookup_id(article_id) is not None:
                         self.state.add_alias(article_id, url)
-        if self.pending:
+        uncommitted = len(self.awaiting) + sum(map(len, self.batches.values()))
+        if uncommitted:
             logger.warning("Crawl state: %d exported articles not committed (feed not "
-                           "completed); the next run fetches them again", len(self.pending))
+                           "completed); the next run fetches them again", uncommitted)
         self._shared.users -= 1
         if self._shared.users == 0:
             self.state.close()
