@@ -182,6 +182,20 @@ def profile_section(profile: dict[str, Any]) -> list[str]:
     return lines
 
 
+SECTION_KEYS = ("crawl", "newsplease", "extraction", "memory", "state", "dataset", "dates",
+                "workers", "profile")
+
+
+def with_earlier_sections(results: dict[str, Any], earlier: dict[str, Any]) -> dict[str, Any]:
+    """`results` completed by the sections only `earlier` holds, each named in the header."""
+    merged = dict(results)
+    kept = [key for key in SECTION_KEYS if key not in results and key in earlier]
+    for key in kept:
+        merged[key] = earlier[key]
+    merged["earlier"] = {"started": earlier["started"], "sections": kept}
+    return merged
+
+
 def main(argv: list[str] | None = None) -> int:
     """Re-renders a results JSON file (benchmarks/.work/results-*.json) as Markdown."""
     import argparse
@@ -190,9 +204,14 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("results", type=Path)
+    parser.add_argument("--earlier", type=Path,
+                        help="an earlier full run's JSON: the sections the results lack")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    text = markdown(json.loads(args.results.read_text()))
+    results = json.loads(args.results.read_text())
+    if args.earlier:
+        results = with_earlier_sections(results, json.loads(args.earlier.read_text()))
+    text = markdown(results)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     else:
@@ -206,11 +225,15 @@ def markdown(results: dict[str, Any]) -> str:
                      in m.get("load_during", []))
     lines = ["# Benchmark results", "",
              f"`{results['command']}` ({results['mode']} mode), started {results['started']}, "
-             f"{results['total_s'] / 60:.1f} min. Reproduce with `make bench`.", "",
-             f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux "
-             f"{m['kernel']}. Shared with other work: load average (1/5/15 min) before "
-             f"{'/'.join(f'{x:.1f}' for x in m['load_before'])}; after each section: {load}.",
-             "", "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".", ""]
+             f"{results['total_s'] / 60:.1f} min. Reproduce with `make bench`.", ""]
+    if results.get("earlier", {}).get("sections"):
+        earlier = results["earlier"]
+        lines += [f"Sections {', '.join(earlier['sections'])}: from the earlier full run "
+                  f"started {earlier['started']} (code they measure unchanged since).", ""]
+    lines += [f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux "
+              f"{m['kernel']}. Shared with other work: load average (1/5/15 min) before "
+              f"{'/'.join(f'{x:.1f}' for x in m['load_before'])}; after each section: {load}.",
+              "", "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".", ""]
     lines += targets(results)
     if "crawl" in results:
         lines += crawl_section(results["crawl"])
