@@ -1,8 +1,8 @@
 """The extraction chain: per field, site selector -> structured metadata -> generic fallback.
 
-The response is parsed once (Scrapy caches ``response.selector``); metadata is read once;
-trafilatura runs only when no site selector gave the body, because it costs about three
-times the whole selector path (benchmarks/bench_extraction.py).
+The response is parsed once (page.py: from its bytes when that gives Scrapy's tree);
+metadata is read once; trafilatura runs only when no site selector gave the body, because
+it costs about three times the whole selector path (benchmarks/bench_extraction.py).
 
 Exceptions to the plain order, and why:
 
@@ -31,13 +31,13 @@ from typing import Any
 
 from cssselect import SelectorError
 from lxml import etree
-from parsel import Selector, SelectorList
 from scrapy.http import TextResponse
 
 from newscrawler.extract import generic
 from newscrawler.extract.dates import parse_date, parse_iso
 from newscrawler.extract.html import ContainerContent, container_content
 from newscrawler.extract.metadata import PageMetadata, read_metadata
+from newscrawler.extract.page import node_text, parse_page, select
 from newscrawler.extract.people import parse_attribution, split_authors
 from newscrawler.extract.text import normalize_paragraphs, normalize_text
 from newscrawler.records import iso_vn
@@ -80,17 +80,13 @@ def extract_article(
     return _ArticlePage(response, selectors or {}, fetched_at, month_first).extract()
 
 
-def _text(node: Selector) -> str:
-    if isinstance(node.root, str):
-        return normalize_text(node.root)
-    # lxml directly: parsel would wrap every text node in a Selector.
-    return normalize_text(" ".join(
-        node.root.xpath(".//text()[not(ancestor::script or ancestor::style)]")
-    ))
+def _text(node: etree._Element | str) -> str:
+    return normalize_text(node_text(node))
 
 
 def _key(text: str) -> str:
-    return _KEY_CHARACTERS.sub("", text).casefold()
+    # Spaces are non-word characters too; str.split() drops them faster than the regex.
+    return _KEY_CHARACTERS.sub("", "".join(text.split())).casefold()
 
 
 def _visible_text(root: etree._Element) -> str:
@@ -98,10 +94,14 @@ def _visible_text(root: etree._Element) -> str:
     body = root.find("body")
     parts = []
     for element in (body if body is not None else root).iter():
-        if isinstance(element.tag, str) and element.tag not in _INVISIBLE and element.text:
-            parts.append(element.text)
-        if element.tail:
-            parts.append(element.tail)
+        tag = element.tag  # each .tag/.text/.tail read builds a new string: read once
+        if isinstance(tag, str) and tag not in _INVISIBLE:
+            text = element.text
+            if text:
+                parts.append(text)
+        tail = element.tail
+        if tail:
+            parts.append(tail)
     return " ".join(parts)
 
 
@@ -110,16 +110,23 @@ def _is_lead_sized(text: str | None) -> bool:
     return bool(text) and len(_WORD.findall(text)) >= MIN_LEAD_WORDS
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
+def _shingles(folded: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(folded)
     if len(words) < 4:
         return {tuple(words)}
     return set(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
 def _repeats(lead: str, text: str) -> bool:
-    lead_shingles = _shingles(lead)
-    shared = len(lead_shingles & _shingles(text))
+    lead_shingles = _shingles(lead.casefold())
+    folded = text.casefold()
+    # A shared shingle has all its words in the text: when too few shingles can be shared,
+    # the text need not be split into words (the costly part, and the usual answer).
+    present = {word for word in set().union(*lead_shingles) if word in folded}
+    possible = sum(present.issuperset(shingle) for shingle in lead_shingles)
+    if possible < LEAD_REPEAT_SHARE * len(lead_shingles):
+        return False
+    shared = len(lead_shingles & _shingles(folded))
     return bool(lead_shingles) and shared >= LEAD_REPEAT_SHARE * len(lead_shingles)
 
 
@@ -130,11 +137,13 @@ class _ArticlePage:
         self.selectors = selectors
         self.fetched_at = fetched_at
         self.month_first = month_first
-        self.page = response.selector
+        parsed = parse_page(response)
+        self.page = parsed.selector
+        self.urljoin = parsed.urljoin
         self.metadata: PageMetadata = read_metadata(self.page, response.url)
         self.fields: dict[str, Any] = dict.fromkeys(FIELD_NAMES)
         self.provenance: dict[str, str] = {}
-        self._matches: dict[str, SelectorList] = {}
+        self._matches: dict[str, list] = {}
 
     def extract(self) -> Extraction:
         self.set("title", *self._title())
@@ -159,17 +168,15 @@ class _ArticlePage:
 
     # -- site selectors ---------------------------------------------------------------
 
-    def select(self, key: str) -> SelectorList:
+    def select(self, key: str) -> list:
+        """What the site selector for ``key`` matches: elements and strings."""
         if key not in self._matches:
             query = self.selectors.get(key)
-            matches = SelectorList()
+            matches = []
             if query:
                 try:
-                    if query.startswith("xpath:"):
-                        matches = self.page.xpath(query.removeprefix("xpath:"))
-                    else:
-                        matches = self.page.css(query)
-                except (ValueError, SelectorError):
+                    matches = select(self.page.root, query)
+                except (ValueError, SelectorError, etree.XPathError):
                     logger.warning("Bad %s selector %r for %s", key, query, self.response.url)
             self._matches[key] = matches
         return self._matches[key]
@@ -189,19 +196,19 @@ class _ArticlePage:
         return generic.find_title(self.page), FALLBACK
 
     def _body(self) -> tuple[ContainerContent, str | None]:
-        containers = [node.root for node in self.select("body") if not isinstance(node.root, str)]
+        containers = [node for node in self.select("body") if not isinstance(node, str)]
         if containers:
             # Fields with their own selector are not body text when they sit inside it.
-            excluded = [node.root for key in SELECTOR_KEYS if key != "body"
-                        for node in self.select(key) if not isinstance(node.root, str)]
-            content = container_content(containers, self.response.urljoin, excluded)
+            excluded = [node for key in SELECTOR_KEYS if key != "body"
+                        for node in self.select(key) if not isinstance(node, str)]
+            content = container_content(containers, self.urljoin, excluded)
             if content.paragraphs:
                 return content, SELECTOR
         # The page's own articleBody element beats trafilatura on AEB (F1 +0.0013); its
         # JSON-LD text twin does not (often truncated, no paragraphs): last resort only.
         zone = [node.root for node in self.page.xpath('//*[@itemprop="articleBody"]')[:1]]
         if zone:
-            content = container_content(zone, self.response.urljoin, drop_link_blocks=True)
+            content = container_content(zone, self.urljoin, drop_link_blocks=True)
             if content.paragraphs:
                 return content, METADATA
         paragraphs = generic.main_text(self.page.root, self.response.url)
@@ -243,11 +250,13 @@ class _ArticlePage:
         # The generic extractor may start the body with the title or the date line.
         heading_keys = {_key(text) for text in (self.fields["title"],
                                                 self.fields["published_raw"]) if text}
-        while paragraphs and _key(paragraphs[0]) in heading_keys:
+        first_key = _key(paragraphs[0]) if paragraphs else None
+        while paragraphs and first_key in heading_keys:
             paragraphs = paragraphs[1:]
+            first_key = _key(paragraphs[0]) if paragraphs else None
         if not lead or not paragraphs:
             return paragraphs
-        if _key(paragraphs[0]) == _key(lead):
+        if first_key == _key(lead):
             return paragraphs[1:]
         if _repeats(lead, " ".join(paragraphs)):
             self.fields["lead"] = paragraphs[0]
@@ -284,8 +293,9 @@ class _ArticlePage:
         self.set("authors", _unique(selected), SELECTOR)
         if body_layer == SELECTOR:
             self.set("authors", trailing_authors, SELECTOR)
-        self.set("authors", _unique(map(normalize_text, self.metadata.get("authors") or [])),
-                 METADATA)
+        if "authors" not in self.provenance:  # skip the normalising when it cannot count
+            self.set("authors", _unique(map(normalize_text, self.metadata.get("authors") or [])),
+                     METADATA)
         self.set("authors", trailing_authors, FALLBACK)
         if not self.fields["authors"]:
             self.fields["authors"] = []
@@ -333,21 +343,24 @@ class _ArticlePage:
             text = _text(node)
             # A tag link is one tag even with a comma ("Bộ Văn hóa, Thể thao và Du lịch");
             # a plain text or attribute value is a comma-separated list.
-            is_link = not isinstance(node.root, str) and node.root.tag == "a"
+            is_link = not isinstance(node, str) and node.tag == "a"
             tags += [text] if is_link else [tag.strip() for tag in text.split(",")]
         self.set("tags", _unique(tags), SELECTOR)
-        self.set("tags", _unique(map(normalize_text, self.metadata.get("tags") or [])), METADATA)
+        if "tags" not in self.provenance:
+            self.set("tags", _unique(map(normalize_text, self.metadata.get("tags") or [])),
+                     METADATA)
         self.fields["tags"] = self.fields["tags"] or []
 
     def _media(self, content: ContainerContent, body_layer: str | None) -> None:
         if body_layer != SELECTOR:
-            content = generic.main_zone_content(self.page, self.response.urljoin)
+            content = generic.main_zone_content(self.page, self.urljoin)
         layer = SELECTOR if body_layer == SELECTOR else FALLBACK
         self.set("images", content.images, layer)
         self.set("attachments", content.attachments, layer)
-        covers = [{"url": self.response.urljoin(url), "caption": None}
-                  for url in self.metadata.get("images") or []]
-        self.set("images", covers, METADATA)
+        if "images" not in self.provenance:
+            covers = [{"url": self.urljoin(url), "caption": None}
+                      for url in self.metadata.get("images") or []]
+            self.set("images", covers, METADATA)
         self.fields["images"] = self.fields["images"] or []
         self.fields["attachments"] = self.fields["attachments"] or []
 

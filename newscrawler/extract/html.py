@@ -47,8 +47,23 @@ IMAGE_TABLE_MARKERS = ("mastercms_tpl_table", "tplcaption", "image", "picture", 
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".zip", ".rar")
 # Lazy-loading sites keep the real image URL in a data-* attribute and a placeholder in src.
 IMAGE_URL_ATTRIBUTES = ("data-src", "data-original", "data-lazy-src", "data-srcset", "src")
-_TEXTLESS = re.compile(r"[\W_]+")
+# Any of the markers, in one regex search instead of a substring test per marker.
+_RELATED = re.compile("|".join(map(re.escape, RELATED_MARKERS)))
+_CAPTION = re.compile("|".join(map(re.escape, CAPTION_MARKERS)))
+_IMAGE_TABLE = re.compile("|".join(map(re.escape, IMAGE_TABLE_MARKERS)))
+# A letter or digit: a block without one is punctuation or decoration only.
+_HAS_TEXT = re.compile(r"[^\W_]")
 LINK_BLOCK_SHARE = 0.8
+# Compiled once: Element.xpath() compiles its query on every call.
+_VISIBLE_TEXTS = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]",
+                             smart_strings=False)
+_IMAGES = etree.XPath(".//img")
+_ROWS = etree.XPath(".//tr")
+_LINKS = etree.XPath(".//a[@href]")
+_PHOTO_MARKS = etree.XPath(".//figcaption | .//*[contains(@class, 'PhotoCMS_Caption')]")
+_CAPTION_QUERIES = tuple(etree.XPath(query) for query in (
+    ".//figcaption", ".//*[contains(@class, 'PhotoCMS_Caption')]",
+    ".//*[contains(@class, 'caption') or contains(@class, 'Caption')]"))
 
 
 @dataclass
@@ -64,7 +79,7 @@ def class_and_id(element: etree._Element) -> str:
 
 def is_related_box(element: etree._Element) -> bool:
     markers = class_and_id(element)
-    if not any(marker in markers for marker in RELATED_MARKERS):
+    if not _RELATED.search(markers):
         return False
     # VCCorp-style CMSs wrap photos in the same sortable box as related news (assumption:
     # not in research/vn_sites.md); a figure, a type="Photo" box or one with a caption slot
@@ -76,7 +91,7 @@ def _is_photo_box(element: etree._Element) -> bool:
     return (
         element.tag == "figure"
         or element.get("type", "").lower() == "photo"
-        or bool(element.xpath(".//figcaption | .//*[contains(@class, 'PhotoCMS_Caption')]"))
+        or bool(_PHOTO_MARKS(element))
     )
 
 
@@ -85,37 +100,34 @@ def is_image_box(element: etree._Element) -> bool:
     if tag == "figure":
         return True
     if tag == "table":
-        if not element.xpath(".//img"):
+        if not _IMAGES(element):
             return False
         markers = class_and_id(element)
-        if any(marker in markers for marker in IMAGE_TABLE_MARKERS):
+        if _IMAGE_TABLE.search(markers):
             return True
         # An unmarked table holding an image and a line or two of text is an image box.
-        return len(element.xpath(".//tr")) <= 3 and len(_text_of(element)) < 300
+        return len(_ROWS(element)) <= 3 and len(_text_of(element)) < 300
     if tag == "div" and "vcsortableinpreviewmode" in class_and_id(element):
-        return bool(element.xpath(".//img"))
+        return bool(_IMAGES(element))
     return False
 
 
 def is_caption(element: etree._Element) -> bool:
-    return any(marker in element.get("class", "").lower() for marker in CAPTION_MARKERS)
+    return bool(_CAPTION.search(element.get("class", "").lower()))
 
 
 def _text_of(element: etree._Element) -> str:
-    return normalize_text(" ".join(
-        element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
-    ))
+    return normalize_text(" ".join(_VISIBLE_TEXTS(element)))
 
 
 def _caption_of(box: etree._Element) -> str | None:
-    for query in (".//figcaption", ".//*[contains(@class, 'PhotoCMS_Caption')]",
-                  ".//*[contains(@class, 'caption') or contains(@class, 'Caption')]"):
-        found = box.xpath(query)
+    for query in _CAPTION_QUERIES:
+        found = query(box)
         if found:
             return _text_of(found[0]) or None
     if box.tag == "table":
         # MasterCMS: the rows without the image hold the caption.
-        rows = [row for row in box.xpath(".//tr") if not row.xpath(".//img")]
+        rows = [row for row in _ROWS(box) if not _IMAGES(row)]
         text = normalize_text(" ".join(_text_of(row) for row in rows))
         return text or None
     return None
@@ -163,16 +175,16 @@ class _ContainerWalker:
             self.pending_link_chars = 0
 
     def _is_link_block(self, block: str) -> bool:
-        text_chars = len(_TEXTLESS.sub("", block))
-        return bool(text_chars) and (
+        return bool(_HAS_TEXT.search(block)) and (
             self.pending_link_chars >= LINK_BLOCK_SHARE * len(block.strip()))
 
     def walk(self, element: etree._Element) -> None:
-        if not isinstance(element.tag, str):  # comments, processing instructions
-            return
+        # Each read of .tag, .text or .tail builds a new string: read each once.
         tag = element.tag
+        if not isinstance(tag, str):  # comments, processing instructions
+            return
         # Most elements carry no class or id: skip the marker tests for them.
-        marked = "class" in element.attrib or "id" in element.attrib
+        marked = element.get("class") is not None or element.get("id") is not None
         if tag in SKIPPED_TAGS or element in self.excluded or (
             marked and is_related_box(element)
         ):
@@ -195,12 +207,14 @@ class _ContainerWalker:
         if tag == "a":
             self.add_link(element)
             self.link_depth += 1
-        if element.text and tag not in DROPPED_TEXT_TAGS:
-            self.add_text(element.text)
+        text = element.text
+        if text and tag not in DROPPED_TEXT_TAGS:
+            self.add_text(text)
         for child in element:
             self.walk(child)
-            if child.tail:
-                self.add_text(child.tail)
+            tail = child.tail
+            if tail:
+                self.add_text(tail)
         if tag == "a":
             self.link_depth -= 1
         if block:
@@ -210,10 +224,9 @@ class _ContainerWalker:
 
     def add_image_box(self, box: etree._Element) -> None:
         caption = _caption_of(box)
-        images = box.xpath(".//img")
-        for img in images:
+        for img in _IMAGES(box):
             self.add_image(img, caption)
-        for link in box.xpath(".//a[@href]"):
+        for link in _LINKS(box):
             self.add_link(link)
 
     def add_image(self, img: etree._Element, caption: str | None) -> None:
@@ -251,6 +264,6 @@ def container_content(
     walker.content.paragraphs = [
         paragraph
         for paragraph in normalize_paragraphs(walker.blocks)
-        if _TEXTLESS.sub("", paragraph)
+        if _HAS_TEXT.search(paragraph)
     ]
     return walker.content

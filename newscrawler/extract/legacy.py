@@ -109,11 +109,14 @@ _VNI_TOKEN_RE = re.compile("|".join(map(re.escape, [*VNI_PAIRS, *VNI_SINGLES])),
 # Characters no Vietnamese, English or French word uses, but VNI uses all the time
 # (ư đ ạ ả ậ ặ ờ ...). At least one of them is required before calling a string VNI.
 _VNI_TELLTALE = frozenset("øûïäåëüæöñîØÛÏÄÅËÜÆÖÑÎ")
+_VNI_TELLTALE_RE = re.compile(f"[{''.join(sorted(_VNI_TELLTALE))}]")
 
 # Characters that also appear as letters in windows-1252 text (0x80-0x9F): they do not
 # prove the text is genuine Unicode.
 _CP1252_LETTERS = frozenset("ŠšŒœŽžŸƒˆ˜")
 _LEGACY_RANGE = re.compile(r"[\xa1-\xff]")
+_LATIN1_LETTERS = re.compile(r"[\xc0-\xff]")
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 
 
 def _is_unicode_only(char: str) -> bool:
@@ -121,6 +124,16 @@ def _is_unicode_only(char: str) -> bool:
     if char <= "\xff" or char in _CP1252_LETTERS:
         return False
     return unicodedata.category(char)[0] in "LM"
+
+
+# The Unicode-only characters of Vietnamese (Latin Extended-A/B and Additional, combining
+# marks) as one character class: real Vietnamese text is told apart by one regex search.
+_VIETNAMESE_UNICODE_ONLY = re.compile("[{}]".format("".join(
+    re.escape(chr(code))
+    for start, end in ((0x100, 0x250), (0x300, 0x370), (0x1E00, 0x1F00))
+    for code in range(start, end)
+    if _is_unicode_only(chr(code))
+)))
 
 
 def _is_letterish(char: str, legacy_chars: frozenset[str] | dict[str, str]) -> bool:
@@ -131,7 +144,9 @@ def _tcvn3_evidence(s: str) -> tuple[int, int, int]:
     """(strong in-word symbols, unexplained latin-1 letters, legacy characters)."""
     strong = unexplained = legacy = 0
     last = len(s) - 1
-    for index, char in enumerate(s):
+    # Every character that counts is in U+00A1-U+00FF: let the regex engine find them.
+    for match in _LEGACY_RANGE.finditer(s):
+        char, index = match.group(), match.start()
         if char in TCVN3_TO_UNICODE:
             legacy += 1
             if (
@@ -153,8 +168,7 @@ def _vni_evidence(s: str) -> tuple[int, int, int]:
     for match in _VNI_TOKEN_RE.finditer(s):
         found += 1
         telltale += sum(char in _VNI_TELLTALE for char in match.group(0))
-    leftover = _VNI_TOKEN_RE.sub("", s)
-    unexplained = sum("\xc0" <= char <= "\xff" for char in leftover)
+    unexplained = len(_LATIN1_LETTERS.findall(_VNI_TOKEN_RE.sub("", s)))
     return found, telltale, unexplained
 
 
@@ -172,7 +186,10 @@ def detect_legacy(s: str | None) -> LegacyKind | None:
     """
     if not s or s.isascii() or not _LEGACY_RANGE.search(s):
         return None
-    if any(_is_unicode_only(char) for char in s):
+    if _VIETNAMESE_UNICODE_ONLY.search(s):
+        return None
+    # Only characters beyond latin-1 can be Unicode-only: let the regex engine find them.
+    if any(_is_unicode_only(match.group()) for match in _BEYOND_LATIN1.finditer(s)):
         return None
     words = _word_count(s)
 
@@ -180,6 +197,8 @@ def detect_legacy(s: str | None) -> LegacyKind | None:
     if strong >= max(2, words // 15) and unexplained * 100 <= legacy:
         return "tcvn3"
 
+    if not _VNI_TELLTALE_RE.search(s):  # VNI needs a tell-tale character
+        return None
     found, telltale, unexplained = _vni_evidence(s)
     if (
         found >= max(2, words // 15)

@@ -40,6 +40,16 @@ NON_PERSON_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporat
 FIELDS = ("title", "description", "published", "modified", "authors", "section", "tags",
           "images", "body", "canonical_url")
 
+# Compiled once (Element.xpath() compiles on every call); plain strings as results.
+_TEXTS = etree.XPath("text()", smart_strings=False)
+# Attribute values, not elements: most [itemprop] nodes are not article properties, and
+# their elements need not be built. Each value knows its element (getparent()).
+_ITEMPROP_VALUES = etree.XPath("//@itemprop")
+_SCOPE_TYPE = etree.XPath("ancestor::*[@itemscope][1]/@itemtype", smart_strings=False)
+_NAMED = etree.XPath('.//*[@itemprop="name"]')
+_VISIBLE_TEXTS = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]",
+                             smart_strings=False)
+
 
 @dataclass
 class PageMetadata:
@@ -72,23 +82,50 @@ def _is_good(value: Any) -> bool:
 def read_metadata(selector: Selector, page_url: str) -> PageMetadata:
     """All metadata of the page behind ``selector`` (an already parsed document)."""
     meta = PageMetadata()
-    _read_json_ld(selector, meta)
-    named = _meta_by_key(selector)
+    nodes = _MetadataNodes.of(selector.root)
+    _read_json_ld(nodes.json_ld_texts, meta)
+    named = _meta_by_key(nodes.metas)
     _read_open_graph(named, meta)
     _read_dublin_core(named, meta)
     _read_microdata(selector, meta)
     meta.offer("description", named.get("name:description", [None])[0], "meta")
     meta.offer("tags", _split_keywords(named.get("name:keywords", [None])[0]), "meta")
-    _choose_canonical(selector, named, meta, page_url)
+    _choose_canonical(nodes.canonical_link, named, meta, page_url)
     return meta
+
+
+@dataclass
+class _MetadataNodes:
+    """What ``//meta[@content]``, ``//script[@type="application/ld+json"]/text()`` and
+    ``//link[@rel="canonical"]/@href`` select, in document order, found in one walk over
+    the tree instead of three XPath scans."""
+
+    metas: list[etree._Element] = field(default_factory=list)
+    json_ld_texts: list[str] = field(default_factory=list)
+    canonical_link: str | None = None
+
+    @classmethod
+    def of(cls, root: etree._Element) -> _MetadataNodes:
+        found = cls()
+        for element in root.iter("meta", "script", "link"):
+            tag = element.tag
+            if tag == "meta":
+                if element.get("content") is not None:
+                    found.metas.append(element)
+            elif tag == "script":
+                if element.get("type") == "application/ld+json":
+                    found.json_ld_texts += _TEXTS(element)
+            elif found.canonical_link is None and element.get("rel") == "canonical":
+                found.canonical_link = element.get("href")
+        return found
 
 
 # -- JSON-LD ---------------------------------------------------------------------------------
 
-def _read_json_ld(selector: Selector, meta: PageMetadata) -> None:
+def _read_json_ld(texts: list[str], meta: PageMetadata) -> None:
     articles: list[dict] = []
     pages: list[dict] = []
-    for raw in selector.root.xpath('//script[@type="application/ld+json"]/text()'):
+    for raw in texts:
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
@@ -196,16 +233,16 @@ def _split_keywords(value: Any) -> list[str]:
 
 # -- <meta> based sources ----------------------------------------------------------------------
 
-def _meta_by_key(selector: Selector) -> dict[str, list[str]]:
+def _meta_by_key(metas: list[etree._Element]) -> dict[str, list[str]]:
     """``{"property:og:title": [...], "name:dc.title": [...]}``, keys lower-cased, in page order."""
     found: dict[str, list[str]] = {}
     # Plain lxml here and below: a parsel Selector per node costs more than the reading.
-    for node in selector.root.xpath("//meta[@content]"):
-        content = node.attrib.get("content", "").strip()
+    for node in metas:
+        content = node.get("content", "").strip()
         if not content:
             continue
         for attribute in ("property", "name"):
-            key = node.attrib.get(attribute)
+            key = node.get(attribute)
             if key:
                 found.setdefault(f"{attribute}:{key.strip().lower()}", []).append(content)
     return found
@@ -262,7 +299,7 @@ def _read_microdata(selector: Selector, meta: PageMetadata) -> None:
                    source)
     authors = by_property.get("author")
     if authors:
-        named = authors[0].xpath('.//*[@itemprop="name"]')
+        named = _NAMED(authors[0])
         meta.offer("authors", [_node_value(named[0] if named else authors[0])], source)
 
 
@@ -273,9 +310,12 @@ _MICRODATA_PROPERTIES = frozenset({"headline", "description", "datePublished", "
 def _itemprop_nodes(selector: Selector) -> dict[str, list[etree._Element]]:
     """The page's article properties, in one pass over the ``[itemprop]`` elements."""
     found: dict[str, list[etree._Element]] = {}
-    for node in selector.root.xpath("//*[@itemprop]"):
-        props = _MICRODATA_PROPERTIES.intersection(node.attrib.get("itemprop", "").split())
-        if props and _belongs_to_article(node):
+    for value in _ITEMPROP_VALUES(selector.root):
+        props = _MICRODATA_PROPERTIES.intersection(value.split())
+        if not props:
+            continue
+        node = value.getparent()
+        if _belongs_to_article(node):
             for prop in props:
                 found.setdefault(prop, []).append(node)
     return found
@@ -284,7 +324,7 @@ def _itemprop_nodes(selector: Selector) -> dict[str, list[etree._Element]]:
 def _belongs_to_article(node: etree._Element) -> bool:
     # Only properties of the page's article, not of a nested ImageObject or Person (the
     # caption of a figure is often itemprop="description").
-    scope = next(iter(node.xpath("ancestor::*[@itemscope][1]/@itemtype")), None)
+    scope = next(iter(_SCOPE_TYPE(node)), None)
     if scope is None:
         return True
     kind = scope.rstrip("/").rsplit("/", 1)[-1]
@@ -293,19 +333,18 @@ def _belongs_to_article(node: etree._Element) -> bool:
 
 def _node_value(node: etree._Element) -> str:
     for attribute in ("content", "datetime"):
-        value = node.attrib.get(attribute)
+        value = node.get(attribute)
         if value and value.strip():
             return value.strip()
-    return " ".join(node.xpath(".//text()[not(ancestor::script or ancestor::style)]")).strip()
+    return " ".join(_VISIBLE_TEXTS(node)).strip()
 
 
 # -- canonical URL ---------------------------------------------------------------------------
 
-def _choose_canonical(selector: Selector, named: dict[str, list[str]], meta: PageMetadata,
+def _choose_canonical(link: str | None, named: dict[str, list[str]], meta: PageMetadata,
                       page_url: str) -> None:
     """The first canonical URL candidate on the page's own site; off-site ones are ignored
     (a syndicated copy pointing at the original would otherwise take the original's id)."""
-    link = next(iter(selector.root.xpath('//link[@rel="canonical"]/@href')), None)
     candidates = [(link, "meta"), (_first(named, "og:url"), "opengraph")]
     if "canonical_url" in meta.values:
         candidates.append((meta.values.pop("canonical_url"), meta.sources.pop("canonical_url")))

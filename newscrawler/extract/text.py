@@ -10,8 +10,9 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import islice
 
-from newscrawler.extract.legacy import detect_legacy, repair_legacy
+from newscrawler.extract.legacy import convert_legacy, detect_legacy
 
 logger = logging.getLogger(__name__)
 
@@ -22,15 +23,21 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN = "\u00ad"
 
 
-def _normalize_once(s: str) -> str:
+def _normalize_once(s: str) -> tuple[str, bool]:
+    """The normalised text, and whether it may still be legacy mojibake (true only after
+    a legacy repair or a soft hyphen removal: otherwise a second look finds nothing new)."""
     s = _ZERO_WIDTH.sub("", s)
     s = unicodedata.normalize("NFC", s)
-    s = repair_legacy(s)
+    kind = detect_legacy(s)
+    unsure = kind is not None
+    if unsure:
+        s = convert_legacy(s, kind)
     if _SOFT_HYPHEN in s:
         s = unicodedata.normalize("NFC", s.replace(_SOFT_HYPHEN, ""))
+        unsure = True
     # str.split() splits on every Unicode space (NBSP, U+2000-U+200A, U+202F, U+205F,
     # U+3000, tabs, newlines) and is much faster than a regex substitution.
-    return " ".join(s.split())
+    return " ".join(s.split()), unsure
 
 
 def normalize_text(s: str | None) -> str:
@@ -42,12 +49,30 @@ def normalize_text(s: str | None) -> str:
     """
     if not s:
         return ""
-    result = _normalize_once(s)
+    if s.isascii():  # nothing to compose or repair: only the spacing changes
+        return " ".join(s.split())
+    result, unsure = _normalize_once(s)
     for _ in range(3):
-        if result.isascii() or detect_legacy(result) is None:
+        # Folding spaces never changes what detect_legacy finds, so a round without a
+        # repair is final.
+        if not unsure or result.isascii() or detect_legacy(result) is None:
             break
-        result = _normalize_once(result)
+        result, unsure = _normalize_once(result)
     return result
+
+
+# A whitespace-separated token holding an ASCII letter or digit (tried at token starts only).
+_ASCII_WORD_TOKEN = re.compile(r"(?<!\S)[^\sA-Za-z0-9]*+[A-Za-z0-9]")
+
+
+def normalized_longer_than(s: str, limit: int) -> bool:
+    """True when ``normalize_text(s)`` is surely longer than ``limit``, found cheaply: no
+    step of it removes whitespace or empties a token holding an ASCII letter or digit, so
+    k such tokens give at least 2k - 1 characters. False means "not known"."""
+    needed = (limit + 1) // 2 + 1
+    if len(s) < 2 * needed - 1:  # too short to hold that many tokens
+        return False
+    return len(list(islice(_ASCII_WORD_TOKEN.finditer(s), needed))) == needed
 
 
 def normalize_paragraphs(paragraphs: Iterable[str | None]) -> list[str]:
@@ -63,11 +88,23 @@ def normalize_paragraphs(paragraphs: Iterable[str | None]) -> list[str]:
 # --- boilerplate ------------------------------------------------------------------------
 
 
+class _NoCombiningMarks(dict):
+    """A str.translate() table deleting combining marks, filled as characters show up:
+    one C-level pass instead of a Python test per character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_NO_COMBINING_MARKS = _NoCombiningMarks()
+
+
 def _fold(s: str) -> str:
     """Lowercase, no diacritics, đ -> d, single spaces: for tolerant keyword matching."""
     decomposed = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.split())
+    return " ".join(decomposed.translate(_NO_COMBINING_MARKS).split())
 
 
 # Whole lines (after folding and trimming decoration) that are page furniture.
@@ -104,7 +141,8 @@ def is_boilerplate(line: str | None) -> bool:
     """True for page furniture: share/print labels, related-links headers, hotline and
     clock bars, copyright lines. Whole-line matches only: a real sentence that merely
     contains "chia sẻ" or "bình luận" is not boilerplate."""
-    if not line or len(line.split()) > _MAX_BOILERPLATE_WORDS:
+    # maxsplit: a long paragraph need not be split whole to know it is too long.
+    if not line or len(line.split(None, _MAX_BOILERPLATE_WORDS)) > _MAX_BOILERPLATE_WORDS:
         return False
     folded = _fold(line).strip(_DECORATION)
     if not folded:
