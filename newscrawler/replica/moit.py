@@ -169,7 +169,12 @@ class MoitSite:
         self.spec = spec
         self.domain = spec.domain
         rng = random.Random(f"{spec.key}:urls")
-        articles = [replace(a, url=self._url(a, rng)) for a in corpus.articles]
+        articles: list[ReplicaArticle] = []
+        taken: set[str] = set()
+        for article in corpus.articles:
+            url = self._url(article, rng, taken)
+            taken.add(url)
+            articles.append(replace(article, url=url))
         self.corpus = SiteCorpus(spec, articles)
         # Old filings: (old category, old URL) per re-filed article, oldest articles spared
         # so that both listings show them on their first pages now and then.
@@ -192,12 +197,19 @@ class MoitSite:
                                           spec.categories), 404, cache=False)
 
     @staticmethod
-    def _url(article: ReplicaArticle, rng: random.Random) -> str:
-        # The newest filing; the slug drops the year, like the site's newer slugs.
-        slug = article.slug.removesuffix(f"-{article.published.year}")
-        if rng.random() < NO_CATEGORY_SHARE:
-            return f"{ORIGIN}/tin-tuc/{slug}.html"
-        return f"{ORIGIN}/tin-tuc/{article.category}/{slug}.html"
+    def _url(article: ReplicaArticle, rng: random.Random, taken: set[str]) -> str:
+        # The newest filing; the slug drops the year, like the site's newer slugs, unless
+        # that URL is another article's: titles are unique only with their year (two
+        # articles under one URL would make one of them unreachable).
+        without_category = rng.random() < NO_CATEGORY_SHARE
+        for slug in (article.slug.removesuffix(f"-{article.published.year}"), article.slug):
+            if without_category:
+                url = f"{ORIGIN}/tin-tuc/{slug}.html"
+            else:
+                url = f"{ORIGIN}/tin-tuc/{article.category}/{slug}.html"
+            if url not in taken:
+                break
+        return url
 
     def published_raw(self, article: ReplicaArticle) -> str:
         return published_meta(article.published)
