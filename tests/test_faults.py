@@ -305,6 +305,8 @@ def test_an_endless_pager_is_bounded_by_listing_cap_depth_and_page_budget(faulty
                if v > before.get(k, 0)}
         assert max(listing_pages(new).values()) == deepest, (setting, listing_pages(new))
         assert entry["items"] == ARTICLES
+        capped = entry["stats"].get(f"newscrawler/{SITE}/listing_cap_reached", 0)
+        assert (capped > 0) == setting.startswith("NEWSCRAWLER_MAX_LISTING_PAGES"), entry
     run.data_dir = run.data_dir.with_name("budget")
     before_total = sum(run.control("hits").values())
     entry = run.crawl("--full", "-s", "NEWSCRAWLER_MAX_PAGES_PER_SITE=80")

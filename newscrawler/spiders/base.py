@@ -120,7 +120,14 @@ class NewsSpider(scrapy.Spider):
 
     def listing_request(self, url: str, page: int, stale: int) -> scrapy.Request | None:
         # Listings are fetched on every run; within a run, each once (pagers loop back).
-        if url in self._seen_listings or page > self.max_listing_pages:
+        if url in self._seen_listings:
+            return None
+        if page > self.max_listing_pages:
+            # A trap guard, but also where a long backfill stops: say so, in numbers.
+            self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_cap_reached")
+            logger.warning("%s: listing walk stopped at page %d (NEWSCRAWLER_MAX_LISTING_"
+                           "PAGES); articles beyond it are not discovered", url,
+                           self.max_listing_pages)
             return None
         self._seen_listings.add(url)
         return scrapy.Request(url, callback=self.parse_listing, errback=self.on_error,
