@@ -106,8 +106,10 @@ def _response(page: dict[str, Any]) -> HtmlResponse:
     return HtmlResponse(url=page["url"], body=page["body"])
 
 
-def our_prediction(response: HtmlResponse, selectors: dict[str, str] | None) -> str:
-    fields = extract_article(response, selectors, fetched_at=FETCHED_AT).fields
+def our_prediction(response: HtmlResponse, selectors: dict[str, str] | None,
+                   month_first: bool = False) -> str:
+    fields = extract_article(response, selectors, fetched_at=FETCHED_AT,
+                             month_first=month_first).fields
     return "\n\n".join(part for part in (fields["lead"], fields["body"]) if part)
 
 

@@ -117,7 +117,7 @@ def section_extraction(size: dict, results: dict) -> dict:
                "replica": [p for p in pages if p.get("subset") == "replica"]}
     paths = {
         "selector path": lambda page: (lambda r: bench_extraction.our_prediction(
-            r, page["selectors"])),
+            r, page["selectors"], page.get("month_first", False))),
         "generic path": lambda page: (lambda r: bench_extraction.our_prediction(r, None)),
         "trafilatura alone": lambda page: bench_extraction.trafilatura_prediction,
     }
@@ -154,7 +154,9 @@ def replica_pages(per_site: int = 25) -> list[dict[str, Any]]:
                 # "truth" marks a page for bench_extraction.speed's first subset
                 pages.append({"id": f"{key}:{article.key}", "url": article.url, "body": body,
                               "truth": "", "subset": "replica",
-                              "selectors": dict(spider.selectors)})
+                              "selectors": dict(spider.selectors),
+                              # as the spider passes it (moet prints month-first dates)
+                              "month_first": spider.month_first_dates})
     return pages
 
 
