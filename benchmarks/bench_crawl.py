@@ -105,6 +105,25 @@ def exported_records(data_dir: Path) -> int:
     return sum(1 for path in data_dir.glob("articles/*/*/*.jsonl") for _ in path.open("rb"))
 
 
+def run_summary_counts(data_dir: Path, keep_dir: Path, kind: str, number: int
+                       ) -> dict[str, Any]:
+    """Dropped items and capped listings of a full run, from its run summary, which is
+    kept (the data dir is not): a run exporting fewer records than articles can be
+    explained afterwards."""
+    summaries = sorted((data_dir / "runs").glob("*.json"))
+    if not summaries:
+        return {}
+    keep_dir.mkdir(parents=True, exist_ok=True)
+    kept = keep_dir / f"{kind}-{number}.json"
+    shutil.copyfile(summaries[-1], kept)
+    sites = json.loads(kept.read_text())["sites"].values()
+    return {"items_dropped": sum(site.get("items_dropped", 0) for site in sites),
+            "listing_cap_reached": sum(
+                value for site in sites for key, value in site.get("stats", {}).items()
+                if key.endswith("/listing_cap_reached")),
+            "run_summary": str(kept)}
+
+
 def real_urls(paths: list[str]) -> list[str]:
     """`/<domain>/<path>` as the server saw it -> the real URL the crawler asked for."""
     return ["https:/" + path for path in paths if not path.startswith("/_")]
@@ -126,6 +145,7 @@ def one_run(kind: str, replica: FastReplica, sites: list[str], work: Path, numbe
                   cpu_ms_per_page=1000 * result["cpu_s"] / max(pages, 1))
     if kind == "full":
         result["records"] = exported_records(target / "data")
+        result.update(run_summary_counts(target / "data", work / "summaries", kind, number))
     logger.info("%s run %d: %d pages in %.1f s (%.0f pages/s, %.2f CPU ms/page, %.0f MB)",
                 kind, number, pages, result["wall_s"], result["pages_per_s"],
                 result["cpu_ms_per_page"], result["peak_rss_mb"])
