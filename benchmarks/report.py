@@ -186,13 +186,17 @@ SECTION_KEYS = ("crawl", "newsplease", "extraction", "memory", "state", "dataset
                 "workers", "profile")
 
 
-def with_earlier_sections(results: dict[str, Any], earlier: dict[str, Any]) -> dict[str, Any]:
-    """`results` completed by the sections only `earlier` holds, each named in the header."""
-    merged = dict(results)
-    kept = [key for key in SECTION_KEYS if key not in results and key in earlier]
-    for key in kept:
-        merged[key] = earlier[key]
-    merged["earlier"] = {"started": earlier["started"], "sections": kept}
+def with_earlier_sections(results: dict[str, Any], earlier: list[dict[str, Any]]
+                          ) -> dict[str, Any]:
+    """`results` completed by the sections only earlier runs hold (the first run holding a
+    section gives it), each run named in the header with its sections."""
+    merged = dict(results, earlier=[])
+    for run in earlier:
+        kept = [key for key in SECTION_KEYS if key not in merged and key in run]
+        for key in kept:
+            merged[key] = run[key]
+        if kept:
+            merged["earlier"].append({"started": run["started"], "sections": kept})
     return merged
 
 
@@ -204,13 +208,14 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("results", type=Path)
-    parser.add_argument("--earlier", type=Path,
+    parser.add_argument("--earlier", type=Path, action="append", default=[],
                         help="an earlier full run's JSON: the sections the results lack")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     results = json.loads(args.results.read_text())
     if args.earlier:
-        results = with_earlier_sections(results, json.loads(args.earlier.read_text()))
+        results = with_earlier_sections(
+            results, [json.loads(path.read_text()) for path in args.earlier])
     text = markdown(results)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
@@ -226,10 +231,9 @@ def markdown(results: dict[str, Any]) -> str:
     lines = ["# Benchmark results", "",
              f"`{results['command']}` ({results['mode']} mode), started {results['started']}, "
              f"{results['total_s'] / 60:.1f} min. Reproduce with `make bench`.", ""]
-    if results.get("earlier", {}).get("sections"):
-        earlier = results["earlier"]
-        lines += [f"Sections {', '.join(earlier['sections'])}: from the earlier full run "
-                  f"started {earlier['started']} (code they measure unchanged since).", ""]
+    for earlier in results.get("earlier", []):
+        lines += [f"Section(s) {', '.join(earlier['sections'])}: from the earlier run "
+                  f"started {earlier['started']}.", ""]
     lines += [f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux "
               f"{m['kernel']}. Shared with other work: load average (1/5/15 min) before "
               f"{'/'.join(f'{x:.1f}' for x in m['load_before'])}; after each section: {load}.",
