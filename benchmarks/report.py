@@ -151,12 +151,16 @@ def memory_section(results: dict[str, Any]) -> list[str]:
                      _spread(crawl["summary"]["full"]["peak_rss_mb"], 0), "in-memory queues"])
     memory = results.get("memory", {})
     if "peak_rss_mb" in memory:
-        rows.append([f"{memory['pages']:,} pages ({memory['articles']:,} articles)",
+        rows.append([f"{memory['pages']:,} pages ({memory['articles']:,} articles, "
+                     f"{memory.get('records', 0):,} records exported)",
                      f"{memory['peak_rss_mb']:.0f} (n=1), {memory['wall_s']:.0f} s, "
                      f"{memory['pages_per_s']:.0f} pages/s", "in-memory queues"])
     elif memory:
         lines.append(f"100k crawl not run: {memory.get('failed', 'skipped')}")
-    return lines + _table(["crawl", "peak RSS MB", "scheduler"], rows)
+    lines += _table(["crawl", "peak RSS MB", "scheduler"], rows)
+    if memory.get("note"):  # an explanation written into the results after the run
+        lines += [f"Note: {memory['note']}", ""]
+    return lines
 
 
 def rows_section(title: str, section: dict[str, Any]) -> list[str]:
