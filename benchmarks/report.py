@@ -154,7 +154,9 @@ def memory_section(results: dict[str, Any]) -> list[str]:
         rows.append([f"{memory['pages']:,} pages ({memory['articles']:,} articles, "
                      f"{memory.get('records', 0):,} records exported)",
                      f"{memory['peak_rss_mb']:.0f} (n=1), {memory['wall_s']:.0f} s, "
-                     f"{memory['pages_per_s']:.0f} pages/s", "in-memory queues"])
+                     f"{memory['pages_per_s']:.0f} pages/s",
+                     "in-memory queues" + "".join(f"; -s {name}={value}" for name, value
+                                                  in (memory.get("settings") or {}).items())])
     elif memory:
         lines.append(f"100k crawl not run: {memory.get('failed', 'skipped')}")
     lines += _table(["crawl", "peak RSS MB", "scheduler"], rows)
