@@ -238,7 +238,7 @@ def markdown(results: dict[str, Any]) -> str:
              f"`{results['command']}` ({results['mode']} mode), started {results['started']}, "
              f"{results['total_s'] / 60:.1f} min. Reproduce with `make bench`.", ""]
     for earlier in results.get("earlier", []):
-        lines += [f"Section(s) {', '.join(earlier['sections'])}: from the earlier run "
+        lines += [f"Section(s) {', '.join(earlier['sections'])}: from the separate run "
                   f"started {earlier['started']}.", ""]
     lines += [f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux "
               f"{m['kernel']}. Shared with other work: load average (1/5/15 min) before "
