@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 import fastjsonschema
@@ -34,9 +35,7 @@ class ValidatePipeline:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        schema = load_schema()
-        self.is_valid = compiled_check(schema)
-        self.validator = Draft202012Validator(schema)
+        self.is_valid, self.validator = article_validators()
         data_dir = Path(crawler.settings.get("NEWSCRAWLER_DATA_DIR")).resolve()
         self.rejected_dir = data_dir / "rejected"
         self.run_id = run_id_from_settings(crawler.settings)
@@ -78,6 +77,14 @@ class ValidatePipeline:
         line = json.dumps({"errors": messages, "record": record}, ensure_ascii=False)
         with path.open("a", encoding="utf-8") as out:
             out.write(line + "\n")
+
+
+@lru_cache(maxsize=1)
+def article_validators():
+    """(fast yes/no check, jsonschema validator) of the Article schema, built once per
+    process: a crawl of ten sites has ten pipelines and one schema."""
+    schema = load_schema()
+    return compiled_check(schema), Draft202012Validator(schema)
 
 
 def compiled_check(schema: dict):
