@@ -5,6 +5,7 @@ Replica and benchmark overrides live in one place, `REPLICA_OVERRIDES`, applied 
 """
 
 from newscrawler import __version__
+from newscrawler.export.storage import FEED_URI_TEMPLATE
 
 BOT_NAME = "newscrawler"
 SPIDER_MODULES = ["newscrawler.spiders"]
@@ -83,7 +84,7 @@ ITEM_PIPELINES = {
 }
 
 FEEDS = {
-    "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s%(batch_id)s.jsonl": {
+    FEED_URI_TEMPLATE: {
         "format": "jsonlines",
         "encoding": "utf-8",
         "overwrite": True,
