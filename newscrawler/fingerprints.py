@@ -49,7 +49,6 @@ near-duplicates, with the sketch 0. Syndicated copies of the replica articles (t
 from __future__ import annotations
 
 import hashlib
-import heapq
 import logging
 import re
 import struct
@@ -78,7 +77,9 @@ _SIGNED_LIMIT = 1 << (SIGNATURE_BITS - 1)
 # signature's: the two tests must fail independently for the combination to help.
 _SKETCH_PERSON = b"newscrawler-kmv"
 _SKETCH_VALUE = struct.Struct(">I")
+_SKETCH_DTYPE = numpy.dtype(">u4")
 _blake2b = hashlib.blake2b
+_SKETCH_HASH = _blake2b(digest_size=4, person=_SKETCH_PERSON)
 
 
 def exact_fingerprint(title: str | None, body: str | None) -> str:
@@ -91,7 +92,10 @@ def shingles(text: str | None, size: int = SHINGLE_SIZE) -> set[str]:
     words = _WORD.findall(fingerprint_text(text))
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    # zip of the shifted word lists (stopping at the shortest): every window, without a
+    # Python-level index loop.
+    windows = zip(*(words[shift:] for shift in range(size)), strict=False)
+    return set(map(" ".join, windows))
 
 
 def _shingle_digest(shingle: str) -> bytes:
@@ -111,13 +115,25 @@ def _simhash(digests: list[bytes]) -> int:
     return int.from_bytes(numpy.packbits(2 * ones > len(digests)).tobytes(), "big")
 
 
-def _kmv(shingle_set: set[str], size: int) -> bytes:
-    hashes = {
-        int.from_bytes(_blake2b(s.encode("utf-8"), digest_size=4,
-                                person=_SKETCH_PERSON).digest())
-        for s in shingle_set
-    }
-    return b"".join(_SKETCH_VALUE.pack(h) for h in heapq.nsmallest(size, hashes))
+def _kmv(encoded_shingles: list[bytes], size: int) -> bytes:
+    """The `size` smallest distinct 32-bit sketch hashes, ascending, big-endian.
+
+    The keyed hash state is built once and copied per shingle, and numpy sorts and
+    de-duplicates the packed digests: both cheaper than a Python int per shingle.
+    """
+    if not encoded_shingles:
+        return b""
+    digests = []
+    for data in encoded_shingles:
+        state = _SKETCH_HASH.copy()
+        state.update(data)
+        digests.append(state.digest())
+    values = numpy.unique(numpy.frombuffer(b"".join(digests), dtype=_SKETCH_DTYPE))
+    return values[:size].astype(_SKETCH_DTYPE).tobytes()
+
+
+def _encoded(shingle_set: set[str]) -> list[bytes]:
+    return [shingle.encode("utf-8") for shingle in shingle_set]
 
 
 def signature(text: str | None) -> int:
@@ -128,13 +144,14 @@ def signature(text: str | None) -> int:
 def sketch(text: str | None, size: int = SKETCH_SIZE) -> bytes:
     """Bottom-k MinHash of the body's shingles: the `size` smallest 32-bit shingle hashes,
     ascending, 4 big-endian bytes each (fewer when the text has fewer shingles)."""
-    return _kmv(shingles(text), size)
+    return _kmv(_encoded(shingles(text)), size)
 
 
 def near_fingerprints(text: str | None) -> tuple[int, bytes]:
-    """`(signature(text), sketch(text))`, shingling the text once."""
-    shingle_set = shingles(text)
-    return _simhash([_shingle_digest(s) for s in shingle_set]), _kmv(shingle_set, SKETCH_SIZE)
+    """`(signature(text), sketch(text))`, shingling and encoding the text once."""
+    encoded = _encoded(shingles(text))
+    digests = [_blake2b(data, digest_size=8).digest() for data in encoded]
+    return _simhash(digests), _kmv(encoded, SKETCH_SIZE)
 
 
 def hamming_distance(sig_a: int, sig_b: int) -> int:
