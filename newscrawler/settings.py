@@ -68,6 +68,8 @@ ADDONS = {
 }
 
 EXTENSIONS = {
+    # Tests only (NEWSCRAWLER_TEST_KILL_AT); before the state, to interrupt ahead of a commit.
+    "newscrawler.killpoints.KillPoint": 390,
     "newscrawler.state.extension.CrawlStateExtension": 400,
     # Before RunSummary: the monitors' verdict must be in the stats it writes out.
     "spidermon.contrib.scrapy.extensions.Spidermon": 450,
@@ -149,6 +151,9 @@ NEWSCRAWLER_WORKER_ID = ""
 # Seconds without a heartbeat after which a worker counts as dead and its requests go
 # back to the shared frontier.
 NEWSCRAWLER_WORKER_TTL = 30.0
+# Tests only: "EVENT:N[:SIGNAL]" interrupts the crawl at a point it reaches
+# (newscrawler/killpoints.py). Empty = off.
+NEWSCRAWLER_TEST_KILL_AT = ""
 
 # What replica mode (NEWSCRAWLER_REPLICA_URL set) changes, through the ReplicaMode add-on:
 # the replica is ours, on loopback.

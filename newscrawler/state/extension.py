@@ -27,6 +27,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from newscrawler import signals as our_signals
 from newscrawler.fingerprints import (
     NEAR_DUPLICATE_MIN_JACCARD,
     NearDuplicateIndex,
@@ -204,6 +205,8 @@ class CrawlStateExtension:
             for article in articles:
                 self.state.record(article)
         logger.info("Crawl state: %d articles committed (%s)", len(articles), final.name)
+        self.crawler.signals.send_catch_log(our_signals.batch_committed, path=final,
+                                            articles=len(articles))
         for article in articles:
             self.ledger.forget(article)
 

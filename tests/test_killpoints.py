@@ -1,0 +1,35 @@
+"""The test kill point: a crawl interrupted exactly where the setting names."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+
+from newscrawler.killpoints import parse_kill_point
+from tests.conftest import exported_records, run_newscrawler
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text", ["", "items", "items:0", "items:x", "nope:3", "items:3:HUP"])
+def test_malformed_kill_points_are_refused(text):
+    with pytest.raises(ValueError):
+        parse_kill_point(text)
+
+
+def test_signal_names_map_to_signals():
+    assert parse_kill_point("feed_stored:2") == ("feed_stored", 2, signal.SIGKILL)
+    assert parse_kill_point("items:7:term") == ("items", 7, signal.SIGTERM)
+
+
+def test_kill_after_the_second_committed_batch_leaves_exactly_two_files(replica, tmp_path):
+    result = run_newscrawler("crawl", "congthuong", "--replica", replica.url,
+                             "--data-dir", str(tmp_path), "-s",
+                             "FEED_EXPORT_BATCH_ITEM_COUNT=10", "-s",
+                             "NEWSCRAWLER_TEST_KILL_AT=batch_committed:2")
+    assert result.returncode == -signal.SIGKILL, result.stdout + result.stderr
+    files = sorted((tmp_path / "articles" / "congthuong").rglob("*.jsonl"))
+    assert len(files) == 2, files
+    assert len(exported_records(tmp_path, "congthuong")) == 20
+    assert not (tmp_path / "runs").exists() or not list((tmp_path / "runs").glob("*.json"))
