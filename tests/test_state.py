@@ -308,8 +308,10 @@ def test_update_replaces_the_sketch(state):
 
 def _downgrade_to_version_1(path) -> None:
     """What a file written before sketches existed looks like: neither the sketch nor the
-    duplicate_of column (added in version 3), version 1."""
+    duplicate_of column (added in version 3), nor the frontier tables (version 4), version 1."""
     with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE pending")
+        conn.execute("DROP TABLE listing_walks")
         conn.execute("ALTER TABLE articles DROP COLUMN near_sketch")
         conn.execute("ALTER TABLE articles DROP COLUMN duplicate_of")
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
@@ -335,7 +337,7 @@ def test_version_1_file_is_migrated_in_place(tmp_path):
     with sqlite3.connect(path) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     conn.close()
-    assert int(version[0]) == SCHEMA_VERSION == 3
+    assert int(version[0]) == SCHEMA_VERSION == 4
     with open_state(path) as state:  # opening again is a no-op
         assert state.count() == 2
 

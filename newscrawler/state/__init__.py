@@ -10,12 +10,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from newscrawler.state.base import ArticleState, CrawlState, StateError
+from newscrawler.state.base import (
+    ArticleState,
+    CrawlState,
+    ListingWalk,
+    PendingURL,
+    RetryPolicy,
+    StateError,
+)
 from newscrawler.state.sqlite import STATE_FILENAME, SQLiteState
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ArticleState", "CrawlState", "SQLiteState", "StateError", "open_state"]
+__all__ = ["ArticleState", "CrawlState", "ListingWalk", "PendingURL", "RetryPolicy", "SQLiteState",
+           "StateError", "open_state"]
 
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 

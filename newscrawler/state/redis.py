@@ -9,6 +9,7 @@ Keys (all under `newscrawler:state:`, so the database can hold other things):
     band<b>:<value>      set   ids whose SimHash band b has that 16-bit value
     published:<site>     zset  ids scored by publication time (the re-check window)
     ids:<site>, sites    set   for count()
+    pending:<site> ...   the discovery frontier and listing walks (redis_frontier.py)
 Times are epoch seconds, as in SQLite; the signature is the unsigned 64-bit integer in
 decimal, the sketch raw bytes.
 
@@ -26,22 +27,19 @@ data that was current when it read it, not at commit.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import redis
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError, WatchError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import WatchError
 
 from newscrawler import fingerprints
 from newscrawler.records import VN_TZ, now_vn
 from newscrawler.state.base import ArticleState, CrawlState, StateError
+from newscrawler.state.redis_frontier import RedisFrontier
 from newscrawler.state.redis_store import (
     ALIASES_KEY,
     COMMIT_ATTEMPTS,
@@ -59,50 +57,15 @@ from newscrawler.state.redis_store import (
     content_hash_key,
     epoch,
     ids_key,
+    public_url,
     published_key,
     text,
 )
+from newscrawler.state.redis_store import guarded as _guarded
 
 logger = logging.getLogger(__name__)
 
-def public_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)[1]
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    return urlunsplit(parts._replace(netloc=user + netloc))
-
-
-def _reason(error: BaseException) -> str:
-    """'Connection refused' rather than redis-py's 'Error 111 connecting to ...'."""
-    cause: BaseException | None = error
-    while cause is not None:
-        if isinstance(cause, OSError) and cause.strerror:
-            return cause.strerror
-        cause = cause.__cause__ or cause.__context__
-    return str(error) or type(error).__name__
-
-
-def _guarded(method):
-    """Redis errors become StateError, in one line that names the server."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        if self._client is None and method.__name__ != "open":
-            raise StateError(f"{self.display_url}: crawl state is not open")
-        try:
-            return method(self, *args, **kwargs)
-        except (RedisConnectionError, RedisTimeoutError) as error:
-            raise StateError(f"{self.display_url}: cannot connect ({_reason(error)})") from error
-        except RedisError as error:
-            raise StateError(f"{self.display_url}: {error}") from error
-
-    return wrapper
-
-
-class RedisState(CrawlState):
+class RedisState(RedisFrontier, CrawlState):
     def __init__(self, url: str, *, socket_timeout: float = 30) -> None:
         self.url = url
         self.display_url = public_url(url)
@@ -123,6 +86,8 @@ class RedisState(CrawlState):
             if int(stored) > SCHEMA_VERSION:
                 raise StateError(f"{self.display_url}: unsupported state schema version "
                                  f"{int(stored)}")
+            if int(stored) < SCHEMA_VERSION:  # 1 had no frontier keys: nothing to convert
+                client.hset(META_KEY, "schema_version", SCHEMA_VERSION)
         except BaseException:
             client.close()
             raise

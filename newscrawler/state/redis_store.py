@@ -3,20 +3,27 @@ pending writes of a transaction (which its own reads merge in before EXEC)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from newscrawler.records import VN_TZ
+from newscrawler.state.base import StateError
 
 logger = logging.getLogger(__name__)
 
 PREFIX = "newscrawler:state:"
-SCHEMA_VERSION = 1
+# 2: the discovery frontier (pending:, given_up:, pinfo:, walks: per site).
+SCHEMA_VERSION = 2
 COMMIT_ATTEMPTS = 50
 META_KEY, URLS_KEY, ALIASES_KEY, SITES_KEY = (
     PREFIX + name for name in ("meta", "url", "alias", "sites"))
@@ -50,6 +57,44 @@ return found
 """
 
 
+def public_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    return urlunsplit(parts._replace(netloc=user + netloc))
+
+
+def failure_reason(error: BaseException) -> str:
+    """'Connection refused' rather than redis-py's 'Error 111 connecting to ...'."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        cause = cause.__cause__ or cause.__context__
+    return str(error) or type(error).__name__
+
+
+def guarded(method):
+    """Redis errors become StateError, in one line that names the server."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if self._client is None and method.__name__ != "open":
+            raise StateError(f"{self.display_url}: crawl state is not open")
+        try:
+            return method(self, *args, **kwargs)
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            reason = failure_reason(error)
+            raise StateError(f"{self.display_url}: cannot connect ({reason})") from error
+        except RedisError as error:
+            raise StateError(f"{self.display_url}: {error}") from error
+
+    return wrapper
+
+
 def article_key(article_id: str) -> str:
     return f"{PREFIX}article:{article_id}"
 
@@ -72,6 +117,22 @@ def published_key(site: str) -> str:
 
 def ids_key(site: str) -> str:
     return f"{PREFIX}ids:{site}"
+
+
+def pending_key(site: str) -> str:
+    return f"{PREFIX}pending:{site}"
+
+
+def given_up_key(site: str) -> str:
+    return f"{PREFIX}given_up:{site}"
+
+
+def pending_info_key(site: str) -> str:
+    return f"{PREFIX}pinfo:{site}"
+
+
+def walks_key(site: str) -> str:
+    return f"{PREFIX}walks:{site}"
 
 
 def epoch(moment: datetime | None) -> int | None:

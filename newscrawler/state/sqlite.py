@@ -15,12 +15,13 @@ foreign or corrupted file fails with `StateError` at open instead of deep in a q
 
 Schema versions: 1 had no `near_sketch`; opening a version-1 file adds the column in
 place (NULL for the old rows, which can then never be verified as duplicates). 2 had no
-`duplicate_of` (the id a syndicated copy duplicates, kept for its later versions).
+`duplicate_of` (the id a syndicated copy duplicates, kept for its later versions). 3 had
+no discovery frontier (`pending`, `listing_walks`: see `sqlite_frontier.py`); opening a
+version-3 file adds the empty tables, so every listing walk counts as incomplete once.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -29,14 +30,18 @@ from datetime import datetime
 from pathlib import Path
 
 from newscrawler import fingerprints
-from newscrawler.records import VN_TZ, now_vn
+from newscrawler.records import now_vn
 from newscrawler.state.base import ArticleState, CrawlState, StateError
+from newscrawler.state.sqlite_frontier import FRONTIER_SCHEMA, SQLiteFrontier
+from newscrawler.state.sqlite_frontier import epoch as _epoch
+from newscrawler.state.sqlite_frontier import guarded as _guarded
+from newscrawler.state.sqlite_frontier import moment as _moment
 
 logger = logging.getLogger(__name__)
 
 STATE_FILENAME = "state.sqlite3"
 APPLICATION_ID = 0x4E435354  # "NCST"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _COLUMNS = (
     "rowid, id, site, url, content_hash, near_signature, first_seen, last_seen, version, "
@@ -58,24 +63,14 @@ _SCHEMA = [
     "CREATE INDEX articles_published ON articles (site, published_at)",
     # Covering (band, signature): a near-duplicate probe never touches the table.
     *(f"CREATE INDEX articles_band{b} ON articles (band{b}, near_signature)" for b in range(4)),
+    *FRONTIER_SCHEMA,
 ]
 # Statements that bring a file of version `key - 1` to version `key`, applied in order.
 _MIGRATIONS = {
     2: ["ALTER TABLE articles ADD COLUMN near_sketch BLOB"],
     3: ["ALTER TABLE articles ADD COLUMN duplicate_of TEXT"],
+    4: FRONTIER_SCHEMA,
 }
-
-
-def _epoch(moment: datetime | None) -> int | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VN_TZ)
-    return int(moment.timestamp())
-
-
-def _moment(value: int | None) -> datetime | None:
-    return None if value is None else datetime.fromtimestamp(value, VN_TZ)
 
 
 def _hash_key(content_hash: str) -> bytes | str:
@@ -89,24 +84,7 @@ def _hash_text(value: bytes | str) -> str:
     return value.hex() if isinstance(value, bytes) else value
 
 
-def _guarded(method):
-    """sqlite3 errors from a broken file become StateError with the file name."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        if self._conn is None and method.__name__ != "open":
-            raise StateError(f"{self.path}: crawl state is not open")
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.IntegrityError as exc:
-            raise StateError(f"{self.path}: conflicting record: {exc}") from exc
-        except sqlite3.DatabaseError as exc:
-            raise StateError(f"{self.path}: not a newscrawler state database ({exc})") from exc
-
-    return wrapper
-
-
-class SQLiteState(CrawlState):
+class SQLiteState(SQLiteFrontier, CrawlState):
     def __init__(self, path: str | Path, *, synchronous: str = "NORMAL", timeout: float = 30):
         path = Path(path)
         self.path = path / STATE_FILENAME if path.is_dir() else path
