@@ -122,6 +122,12 @@ NEWSCRAWLER_RECHECK_DAYS = 2.0
 NEWSCRAWLER_STALE_PAGES = 2
 # Walk every listing page to its end (backfill), whatever is already known.
 NEWSCRAWLER_FULL = False
+# The discovery frontier (newscrawler/state/frontier.py): a pending article URL whose fetch
+# failed is retried by the next run, then after NEWSCRAWLER_FRONTIER_BACKOFF hours, doubled
+# per failed run up to the max; after NEWSCRAWLER_MAX_ATTEMPTS failed runs it is given up.
+NEWSCRAWLER_MAX_ATTEMPTS = 5
+NEWSCRAWLER_FRONTIER_BACKOFF = 1.0
+NEWSCRAWLER_FRONTIER_BACKOFF_MAX = 72.0
 # Only articles published on or after this date (YYYY-MM-DD) are exported.
 NEWSCRAWLER_SINCE = ""
 # Seconds between one-line progress summaries when stdout is not a terminal.

@@ -18,7 +18,7 @@ import logging
 from datetime import datetime
 
 from itemadapter import ItemAdapter
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
 
 from newscrawler.extract.dates import parse_iso
 from newscrawler.fingerprints import (
@@ -28,6 +28,7 @@ from newscrawler.fingerprints import (
 )
 from newscrawler.state import ArticleState
 from newscrawler.state.extension import CrawlStateExtension
+from newscrawler.state.frontier import ResolvedWithoutExport
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +117,8 @@ class DedupPipeline:
 
     def drop(self, current: ArticleState, reason: str, message: str, level: str = "INFO"):
         self.count(current.site, f"duplicates/{reason}")
-        raise DropItem(f"{reason}: {current.url}: {message}", log_level=level)
+        # The article is settled: its URL leaves the discovery frontier.
+        raise ResolvedWithoutExport(f"{reason}: {current.url}: {message}", log_level=level)
 
 
 def article_state(adapter: ItemAdapter) -> ArticleState:

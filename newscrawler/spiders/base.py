@@ -24,6 +24,7 @@ from newscrawler.failures import describe_failure
 from newscrawler.items import Article
 from newscrawler.records import iso_vn, now_vn
 from newscrawler.state.extension import CrawlStateExtension
+from newscrawler.state.frontier import PENDING_META, WALK_META, SiteFrontier, pending_url_of
 from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,10 @@ class NewsSpider(scrapy.Spider):
         self._article_re = re.compile(self.article_url_pattern)
         self._seen_listings: set[str] = set()
         self.state: CrawlStateExtension | None = None
+        self.frontier: SiteFrontier | None = None
+        # Listing walks that the stale-page rule may not stop (incomplete before the run).
+        self.incomplete_walks: set[str] = set()
+        self._fresh_links = 0  # new or re-check links of the last article_requests() call
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -104,6 +109,11 @@ class NewsSpider(scrapy.Spider):
         # Extensions exist only once the crawl starts, after the spider is built.
         self.state = self.crawler.get_extension(CrawlStateExtension)
         if self.state is not None:
+            self.frontier = self.state.frontier
+            # What earlier runs discovered and did not export (killed, failed) comes first.
+            for url in self.frontier.resume():
+                yield self.article_request(url, pending=True)
+            self.incomplete_walks = self.frontier.begin_walks(self.listing_urls)
             # Recent articles may still change: re-fetch those within the recheck window.
             for request in self.article_requests(self.state.recheck_urls(self.name)):
                 yield request
@@ -114,11 +124,12 @@ class NewsSpider(scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
                                  dont_filter=True)
         for url in self.listing_urls:
-            request = self.listing_request(url, page=1, stale=0)
+            request = self.listing_request(url, page=1, stale=0, walk=url)
             if request is not None:
                 yield request
 
-    def listing_request(self, url: str, page: int, stale: int) -> scrapy.Request | None:
+    def listing_request(self, url: str, page: int, stale: int, walk: str | None = None
+                        ) -> scrapy.Request | None:
         # Listings are fetched on every run; within a run, each once (pagers loop back).
         if url in self._seen_listings:
             return None
@@ -131,7 +142,8 @@ class NewsSpider(scrapy.Spider):
             return None
         self._seen_listings.add(url)
         return scrapy.Request(url, callback=self.parse_listing, errback=self.on_error,
-                              dont_filter=True, cb_kwargs={"page": page, "stale": stale})
+                              dont_filter=True, cb_kwargs={"page": page, "stale": stale},
+                              meta={WALK_META: walk or url})
 
     def canonical_article_url(self, url: str) -> str | None:
         try:
@@ -142,19 +154,36 @@ class NewsSpider(scrapy.Spider):
             return None
         return canonical if self.is_article_url(canonical) else None
 
+    def article_request(self, url: str, pending: bool = False) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
+                              meta={PENDING_META: url} if pending else None)
+
     def article_requests(self, urls: Iterable[str]) -> list[scrapy.Request]:
-        """Requests for the article URLs among `urls` that are new or due a re-check."""
+        """Requests for the article URLs among `urls` that are new, pending and due, or
+        due a re-check. New ones are recorded as pending first, in one transaction.
+        `self._fresh_links` is left at the count of new and re-check ones."""
         stats = self.crawler.stats
-        requests = []
+        requests, unknown = [], []
         for url in urls:
             canonical = self.canonical_article_url(url)
             if canonical is None:
                 stats.inc_value(f"newscrawler/{self.name}/links_not_article")
-            elif self.state is not None and not self.state.needs_fetch(canonical):
-                stats.inc_value(f"newscrawler/{self.name}/links_known")
+            elif self.state is None:
+                requests.append(self.article_request(canonical))
+            elif (known := self.state.known_before_run(canonical)) is None:
+                unknown.append(canonical)
+            elif self.state.in_recheck_window(known):
+                requests.append(self.article_request(canonical))
             else:
-                requests.append(scrapy.Request(canonical, callback=self.parse_article,
-                                               errback=self.on_error))
+                stats.inc_value(f"newscrawler/{self.name}/links_known")
+        self._fresh_links = len(requests)
+        fetch = self.frontier.discover(unknown) if unknown else {}
+        for url in dict.fromkeys(unknown):
+            if url in fetch:
+                requests.append(self.article_request(url, pending=True))
+                self._fresh_links += fetch[url]
+            else:  # given up, or waiting for its backoff
+                stats.inc_value(f"newscrawler/{self.name}/links_pending_later")
         stats.inc_value(f"newscrawler/{self.name}/article_requests", len(requests))
         return requests
 
@@ -184,17 +213,26 @@ class NewsSpider(scrapy.Spider):
                       ) -> Iterable[scrapy.Request]:
         links = response.css(self.listing_link_css).getall()
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
-        requests = self.article_requests(response.urljoin(link.strip()) for link in links)
-        yield from requests
-        # An incremental run stops walking a listing after N pages with nothing new.
-        stale = 0 if requests else stale + 1
-        if not self.full_walk and stale >= self.stale_pages_to_stop:
+        yield from self.article_requests(response.urljoin(link.strip()) for link in links)
+        walk = response.meta.get(WALK_META, response.url)
+        # An incremental run stops walking a listing after N pages with nothing new
+        # (known or already pending), once a walk of it has completed.
+        stale = 0 if self._fresh_links else stale + 1
+        if (not self.full_walk and stale >= self.stale_pages_to_stop
+                and walk not in self.incomplete_walks):
             self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_walks_stopped")
+            self.walk_ended(walk)
             return
-        for url in self.next_listing_urls(response, page):
-            request = self.listing_request(url, page + 1, stale)
-            if request is not None:
-                yield request
+        following = [self.listing_request(url, page + 1, stale, walk)
+                     for url in self.next_listing_urls(response, page)]
+        following = [request for request in following if request is not None]
+        if not following:  # the pager's end (or its cap)
+            self.walk_ended(walk)
+        yield from following
+
+    def walk_ended(self, walk: str) -> None:
+        if self.frontier is not None:
+            self.frontier.walk_ended(walk)
 
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
         """URLs of the following listing pages; platform bases override this."""
@@ -206,6 +244,8 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value(f"newscrawler/{self.name}/skipped/not_text")
             logger.warning("Skipped %s: not a text response", response.url)
+            if self.frontier is not None:
+                self.frontier.fail(pending_url_of(response), "not a text response")
             return
         fetched_at = now_vn()
         selectors = self.selectors if self.use_site_selectors else None
@@ -213,6 +253,8 @@ class NewsSpider(scrapy.Spider):
                                      month_first=self.month_first_dates)
         if self.is_older_than_since(extraction.fields.get("published_at")):
             self.crawler.stats.inc_value(f"newscrawler/{self.name}/skipped/older_than_since")
+            if self.frontier is not None:
+                self.frontier.resolve(pending_url_of(response))
             return
         yield self.build_article(response, extraction.fields, extraction.provenance, fetched_at)
 
@@ -258,6 +300,12 @@ class NewsSpider(scrapy.Spider):
             failures.append({"url": url, "reason": reason})
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
         logger.warning("%s: %s (%s)", self.name, reason, url)
+        self.frontier_failed(request, reason)
+
+    def frontier_failed(self, request: scrapy.Request, reason: str) -> None:
+        """A failed attempt of a pending URL, or a failed page of a listing walk."""
+        if self.frontier is not None:
+            self.frontier.request_failed(request, reason)
 
 
 

@@ -12,6 +12,11 @@ batch i // count + 1, so the articles seen by `item_scraped` are grouped the sam
 and a closed file whose item count differs from its group is not committed. What a run
 holds in memory is one batch, not everything it exported.
 
+The run's discovery frontier (`state.frontier.SiteFrontier`) is committed with the same
+transactions: an exported article's pending URL is resolved in the transaction that
+records its batch; drops, failures and rejected records are committed with the next batch
+or at the end of the run.
+
 All crawlers of one process share one open state and one ledger of what this run has
 exported so far, so that two sites crawled together still see each other's articles.
 """
@@ -35,6 +40,12 @@ from newscrawler.fingerprints import (
 )
 from newscrawler.records import now_vn
 from newscrawler.state import ArticleState, CrawlState, open_state
+from newscrawler.state.frontier import (
+    ResolvedWithoutExport,
+    SiteFrontier,
+    pending_url_of,
+    retry_policy,
+)
 from newscrawler.state.reconcile import reconcile_exports
 from newscrawler.state.sqlite import STATE_FILENAME
 
@@ -106,11 +117,14 @@ class CrawlStateExtension:
         self.scraped = 0  # items handed to the feed exporter so far
         self.awaiting: dict[tuple[str, int], ArticleState] = {}  # passed dedup, not yet scraped
         self.batches: dict[int, list[ArticleState]] = {}  # batch id -> its articles
+        self.batch_pending: dict[int, list[str]] = {}  # batch id -> its pending URLs
         self.pending_aliases: list[tuple[str, str]] = []
         self.recheck_window = timedelta(days=settings.getfloat("NEWSCRAWLER_RECHECK_DAYS"))
         self.run_started = now_vn()
         data_dir = settings.get("NEWSCRAWLER_DATA_DIR")
         site = getattr(crawler.spidercls, "name", None)
+        self.frontier = SiteFrontier(self.state, site or "", crawler.stats,
+                                     retry_policy(settings))
         if data_dir and site:
             site_dir = Path(data_dir).resolve() / "articles" / site
             recovered = reconcile_exports(self.state, site_dir)
@@ -124,6 +138,9 @@ class CrawlStateExtension:
         extension = cls(crawler, target)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(extension.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         # Not spider_closed: the feed exporter completes its file during spider_closed,
         # and what it holds must be committed first.
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
@@ -145,6 +162,10 @@ class CrawlStateExtension:
         if known is None:
             return True
         return self.in_recheck_window(known)
+
+    def known_before_run(self, url: str) -> ArticleState | None:
+        """The committed article of this URL (what this run exported does not count)."""
+        return self.state.lookup_url(url)
 
     def in_recheck_window(self, article: ArticleState) -> bool:
         if article.published_at is None:
@@ -180,7 +201,7 @@ class CrawlStateExtension:
     def alias(self, article_id: str, url: str) -> None:
         self.pending_aliases.append((article_id, url))
 
-    def item_scraped(self, item) -> None:
+    def item_scraped(self, item, response=None) -> None:
         """The item goes to the feed exporter now: note the batch file it lands in."""
         adapter = ItemAdapter(item)
         article = self.awaiting.pop((adapter.get("id"), adapter.get("version") or 1), None)
@@ -188,11 +209,28 @@ class CrawlStateExtension:
             return
         batch_id = self.scraped // self.batch_size + 1 if self.batch_size else 1
         self.batches.setdefault(batch_id, []).append(article)
+        pending = pending_url_of(response)
+        if pending is not None:
+            self.batch_pending.setdefault(batch_id, []).append(pending)
         self.scraped += 1
+
+    def item_dropped(self, item, response=None, exception=None) -> None:
+        if isinstance(exception, ResolvedWithoutExport):
+            self.frontier.resolve(pending_url_of(response))
+        else:  # a rejected record: this run's attempt failed
+            self.frontier.fail(pending_url_of(response), f"dropped: {exception}")
+
+    def spider_error(self, failure, response=None) -> None:
+        self.frontier.fail(pending_url_of(response),
+                           f"{failure.type.__name__}: {failure.getErrorMessage()}")
+
+    def spider_closed(self, spider, reason: str) -> None:
+        self.frontier.finish_walks(reason)
 
     def feed_slot_closed(self, slot) -> None:
         """A feed file is complete and renamed: its articles are now safely exported."""
         articles = self.batches.pop(slot.batch_id, [])
+        pending = self.batch_pending.pop(slot.batch_id, [])
         final = Path(getattr(slot.storage, "path", ""))
         if not final.is_file() or len(articles) != slot.itemcount:
             # Scrapy signals a closed slot even when storing it failed: nothing to commit;
@@ -204,6 +242,9 @@ class CrawlStateExtension:
         with self.state.transaction():
             for article in articles:
                 self.state.record(article)
+            # The same transaction: exported and committed, or still pending.
+            self.state.resolve_pending(self.frontier.site, pending)
+            self.frontier.flush()
         logger.info("Crawl state: %d articles committed (%s)", len(articles), final.name)
         self.crawler.signals.send_catch_log(our_signals.batch_committed, path=final,
                                             articles=len(articles))
@@ -211,11 +252,12 @@ class CrawlStateExtension:
             self.ledger.forget(article)
 
     def engine_stopped(self) -> None:
-        if self.pending_aliases:
-            with self.state.transaction():
-                for article_id, url in self.pending_aliases:
-                    if self.state.lookup_id(article_id) is not None:
-                        self.state.add_alias(article_id, url)
+        with self.state.transaction():
+            for article_id, url in self.pending_aliases:
+                if self.state.lookup_id(article_id) is not None:
+                    self.state.add_alias(article_id, url)
+            self.frontier.flush()
+        self.frontier.report()
         uncommitted = len(self.awaiting) + sum(map(len, self.batches.values()))
         if uncommitted:
             logger.warning("Crawl state: %d exported articles not committed (feed not "
