@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     fixture.add_argument("--replica", metavar="URL", help="fetch from this replica server")
     fixture.add_argument("--out", type=Path, default=Path("tests/fixtures/sites"))
 
+    from newscrawler.statecmd import add_state_parser
+
+    add_state_parser(commands)
+
     replica = commands.add_parser("replica", help="the offline replica sites")
     replica.add_argument("action", choices=["serve", "truth"])
     replica.add_argument("args", nargs=argparse.REMAINDER)
@@ -124,7 +128,14 @@ def command_replica(args: argparse.Namespace) -> int:
     return server.truth_main(args.args) or 0
 
 
+def command_state(args: argparse.Namespace) -> int:
+    from newscrawler.statecmd import command_state as run_state_command
+
+    return run_state_command(args)
+
+
 COMMANDS = {
+    "state": command_state,
     "crawl": command_crawl,
     "sites": command_sites,
     "extract": command_extract,

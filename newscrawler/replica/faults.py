@@ -1,4 +1,4 @@
-"""Fault profiles: the replica sites misbehaving the way real servers do.
+r"""Fault profiles: the replica sites misbehaving the way real servers do.
 
 `newscrawler replica serve --faults PROFILE [--fault-seed N]` serves the same sites, but a
 share of the requests meets a fault. Whether a request meets one, and which, depends only
@@ -12,7 +12,11 @@ PROFILE is a name in `PROFILES` or comma-separated `NAME=VALUE` items:
   apply to each request (`transient=0.1`); groups are in `GROUPS`;
 - options: `scope=articles` (fault article pages only), `retry_after_s=S` (the
   Retry-After of 429 and 503), `slow_s=S` (delay of `slow`), `stall_s=S` (silence of
-  `timeout`).
+  `timeout`), `match=REGEX` (fault only requests whose `/<domain><path>` matches, e.g.
+  `match=^/congthuong\.vn/thoi-su\?page=3$`), `until=N` (a path meets faults on its
+  first N requests only, then is served as is: a failure that later recovers, e.g.
+  `http_500=1,until=3,match=...` fails one crawl's three tries of a listing page and no
+  later one; `not_found=0.1,until=1`: a 404 on the first request of 10% of the articles).
 
 The kinds, and what a correct crawler does about each:
 - transient (retry, with backoff): `http_500`, `http_502`, `http_503` (Retry-After as an
@@ -43,6 +47,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import threading
 import time
 from collections import Counter
@@ -87,6 +92,8 @@ class FaultProfile:
     retry_after_s: int = 1
     slow_s: float = 1.0
     stall_s: float = 20.0  # longer than the crawler's replica-mode DOWNLOAD_TIMEOUT (15 s)
+    match: str = ""  # a regex over `/<domain><path>`: only those requests meet faults
+    until: int = 0  # a path meets faults on its first `until` requests only (0: always)
     spec: str = field(default="", compare=False)
 
     def rates_for(self, applicable: list[str]) -> list[tuple[str, float]]:
@@ -113,6 +120,16 @@ def parse_profile(spec: str) -> FaultProfile:
             if value not in ("articles", "all"):
                 raise ValueError(f"fault scope {value!r}: expected articles or all")
             options["articles_only"] = value == "articles"
+            continue
+        if name == "match":
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ValueError(f"fault match {value!r}: not a regex ({error})") from None
+            options["match"] = value
+            continue
+        if name == "until":
+            options["until"] = int(_number(name, value))
             continue
         number = _number(name, value)
         if name in OPTIONS:
@@ -173,6 +190,10 @@ class FaultInjector:
         with self._lock:
             self._draws[hit_key] += 1
             number = self._draws[hit_key]
+        if self.profile.until and number > self.profile.until:
+            return None  # recovered
+        if self.profile.match and not re.search(self.profile.match, hit_key):
+            return None
         chance = random.Random(f"{self.seed}|{hit_key}|{number}").random()
         for kind, rate in self.profile.rates_for(applicable):
             if chance < rate:
