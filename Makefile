@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA_DIR ?= data
 
-.PHONY: venv test crawl demo bench lint clean
+.PHONY: venv test crawl demo bench soak lint clean
 
 venv: $(VENV)/.installed
 
@@ -26,6 +26,10 @@ demo: venv
 bench: venv
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks.run
+
+# Issue 13's acceptance soak: 100 kill -9 trials at random signalled points (~10 min).
+soak: venv
+	$(BIN)/python -m benchmarks.soak_kill
 
 lint: venv
 	$(BIN)/ruff check .
