@@ -189,7 +189,7 @@ def profile_section(profile: dict[str, Any]) -> list[str]:
 
 
 SECTION_KEYS = ("crawl", "newsplease", "extraction", "memory", "state", "dataset", "dates",
-                "workers", "profile")
+                "workers", "frontier", "profile")
 
 
 def with_earlier_sections(results: dict[str, Any], earlier: list[dict[str, Any]]
@@ -258,9 +258,21 @@ def markdown(results: dict[str, Any]) -> str:
                        ("dataset", "Dataset export"), ("dates", "Date parsing")):
         if key in results:
             lines += rows_section(title, results[key])
+    if "frontier" in results:
+        lines += frontier_section(results["frontier"])
     if "profile" in results:
         lines += profile_section(results["profile"])
     return "\n".join(lines)
+
+
+def frontier_section(frontier: dict[str, Any]) -> list[str]:
+    """bench_frontier.py: state work per article with and without the frontier, and a
+    no-change rerun's requests against a first crawl's."""
+    lines = rows_section("5c. Discovery frontier: cost per article, rerun requests", frontier)
+    rerun = frontier.get("rerun")
+    if rerun:
+        lines += _table(list(rerun), [list(rerun.values())])
+    return lines
 
 
 if __name__ == "__main__":

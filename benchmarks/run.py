@@ -34,14 +34,14 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
 SECTIONS = ("crawl", "newsplease", "extraction", "memory", "state", "dataset", "dates",
-            "workers", "profile")
+            "workers", "frontier", "profile")
 SIZES = {
     "full": {"articles": 20_000, "runs": 3, "np_sample": 1_000, "np_runs": 3,
              "rss_articles": 100_000, "extraction_runs": 3, "state_n": 1_000_000,
-             "dataset_records": 100_000, "profile_articles": 2_000},
+             "dataset_records": 100_000, "profile_articles": 2_000, "frontier_runs": 3},
     "quick": {"articles": 2_000, "runs": 1, "np_sample": 100, "np_runs": 1,
               "rss_articles": 4_000, "extraction_runs": 1, "state_n": 20_000,
-              "dataset_records": 5_000, "profile_articles": 400},
+              "dataset_records": 5_000, "profile_articles": 400, "frontier_runs": 1},
 }
 
 
@@ -193,6 +193,13 @@ def section_workers(size: dict, results: dict) -> dict:
     except ModuleNotFoundError:
         return {"skipped": "no benchmarks/bench_workers.py yet (the distributed issue)"}
     return {"rows": module.run()}
+
+
+def section_frontier(size: dict, results: dict) -> dict:
+    from benchmarks import bench_frontier
+
+    # 2,000 articles in both modes: the rerun target is stated for that size.
+    return bench_frontier.run(2_000, size["frontier_runs"])
 
 
 def section_profile(size: dict, results: dict) -> dict:
