@@ -143,6 +143,11 @@ def run(articles: int = 2_000, runs: int = 3) -> dict[str, Any]:
     try:
         rows = state_cost(targets, articles, runs, raw)
         rerun = rerun_requests(articles, work)
+        # The frontier's work against the first crawl's wall time per request (same run).
+        per_request_us = rerun["first crawl s"] / rerun["first crawl requests"] * 1e6
+        for row in rows:
+            row["% of crawl time/page"] = round(
+                100 * row["frontier µs/article"] / per_request_us, 2)
     finally:
         if redis_server is not None:
             redis_server.stop()

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import re
 import signal
+import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ReplicaProcess, run_newscrawler
+from tests.conftest import REPO, ReplicaProcess, newscrawler_command, run_newscrawler
 
 pytestmark = pytest.mark.slow
 
@@ -269,3 +270,52 @@ def test_state_pending_without_a_state_is_an_error_not_a_new_file(tmp_path):
     result = run_newscrawler("state", "pending", "congthuong", "--data-dir", str(tmp_path))
     assert result.returncode == 2 and "no crawl state" in result.stderr
     assert not (tmp_path / "state.sqlite3").exists()
+
+
+# --- distributed mode: the frontier in the shared Redis --------------------------------------
+
+
+def replica_hits(replica: ReplicaProcess) -> Counter:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{replica.url}/_replica/hits", timeout=60) as response:
+        return Counter(json.loads(response.read()))
+
+
+def test_distributed_workers_finish_a_killed_workers_round_fetching_each_article_once(
+        redis_server, tmp_path):
+    """A worker is killed after its first committed batch; two workers started together
+    then resume its pending URLs through the shared queue (deduplicated per round)."""
+    redis_server.flush(8)
+    common = ["congthuong", "--redis", redis_server.url(8), "-s", BATCH,
+              "-s", "NEWSCRAWLER_WORKER_TTL=1"]
+    replica = ReplicaProcess("--sites", "congthuong", "--articles", str(ARTICLES))
+    try:
+        common += ["--replica", replica.url]
+        killed = run_newscrawler("crawl", *common, "--data-dir", str(tmp_path / "w1"), "-s",
+                                 "NEWSCRAWLER_WORKER_ID=w1", "-s",
+                                 "NEWSCRAWLER_TEST_KILL_AT=batch_committed:1")
+        assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+        listed = run_newscrawler("state", "pending", "congthuong", "--state",
+                                 redis_server.url(8))
+        assert listed.returncode == 0 and listed.stdout.count("\n") > 0, listed.stderr
+        before = replica_hits(replica)
+        workers = [subprocess.Popen(
+            newscrawler_command("crawl", *common, "--data-dir", str(tmp_path / worker),
+                                "-s", f"NEWSCRAWLER_WORKER_ID={worker}"),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO)
+            for worker in ("w2", "w3")]
+        for worker in workers:
+            output, _ = worker.communicate(timeout=240)
+            assert worker.returncode == 0, output
+        fetched = replica_hits(replica) - before
+        ids = [key for name in ("w1", "w2", "w3") for key in exported_ids(tmp_path / name,
+                                                                           "congthuong")]
+        assert sorted(ids) == sorted(truth_ids("congthuong"))  # each exactly once
+        articles = {path: n for path, n in fetched.items() if path.endswith(".html")}
+        assert articles and max(articles.values()) == 1, articles
+        after = run_newscrawler("state", "pending", "congthuong", "--state",
+                                redis_server.url(8))
+        assert after.stdout == "", after.stdout
+    finally:
+        replica.stop()
