@@ -26,7 +26,18 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from newscrawler.records import VN_TZ
+
 logger = logging.getLogger(__name__)
+
+
+def epoch(moment: datetime | None) -> int | None:
+    """Epoch seconds, as both backends store times (a naive time is Vietnam time)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=VN_TZ)
+    return int(moment.timestamp())
 
 
 class StateError(Exception):

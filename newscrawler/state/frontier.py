@@ -72,10 +72,10 @@ class SiteFrontier:
     def resume(self) -> list[str]:
         """The pending URLs due now; ones known meanwhile (a reconciled file) resolved."""
         due = self.state.due_pending(self.site, now_vn())
-        known = [url for url in due if self.state.is_known(url)]
+        known = {url for url in due if self.state.is_known(url)}
         if known:
-            self.state.resolve_pending(self.site, known)
-        resumed = [url for url in due if url not in set(known)]
+            self.state.resolve_pending(self.site, sorted(known))
+        resumed = [url for url in due if url not in known]
         self._count("resumed", len(resumed))
         if resumed:
             logger.info("%s: %d pending articles from earlier runs fetched first",

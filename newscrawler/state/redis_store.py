@@ -7,7 +7,6 @@ import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -16,8 +15,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from newscrawler.records import VN_TZ
-from newscrawler.state.base import StateError
+from newscrawler.state.base import StateError, epoch  # noqa: F401  (re-exported)
 
 logger = logging.getLogger(__name__)
 
@@ -133,14 +131,6 @@ def pending_info_key(site: str) -> str:
 
 def walks_key(site: str) -> str:
     return f"{PREFIX}walks:{site}"
-
-
-def epoch(moment: datetime | None) -> int | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VN_TZ)
-    return int(moment.timestamp())
 
 
 def text(value: bytes | str | None) -> str | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from newscrawler.records import VN_TZ
-from newscrawler.state.base import ListingWalk, PendingURL, RetryPolicy, StateError
+from newscrawler.state.base import ListingWalk, PendingURL, RetryPolicy, StateError, epoch
 
 logger = logging.getLogger(__name__)
 
@@ -31,14 +31,6 @@ FRONTIER_SCHEMA = [
         failed_at INTEGER, PRIMARY KEY (site, url)) WITHOUT ROWID""",
 ]
 _PENDING_COLUMNS = "site, url, since, attempts, due, reason, given_up"
-
-
-def epoch(moment: datetime | None) -> int | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VN_TZ)
-    return int(moment.timestamp())
 
 
 def moment(value: int | None) -> datetime | None:
