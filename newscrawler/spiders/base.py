@@ -77,7 +77,13 @@ class NewsSpider(scrapy.Spider):
         self.frontier: SiteFrontier | None = None
         # Listing walks that the stale-page rule may not stop (incomplete before the run).
         self.incomplete_walks: set[str] = set()
-        self._fresh_links = 0  # new or re-check links of the last article_requests() call
+        # Of the last article_requests() call: its article links (canonical), and how many
+        # were new or due a re-check.
+        self._last_links: list[str] = []
+        self._fresh_links = 0
+        # Per incomplete walk, the article links it showed so far (hashes): a pager that
+        # only repeats them (a loop, a trap) ends the walk.
+        self._walk_links: dict[str, set[int]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -164,8 +170,11 @@ class NewsSpider(scrapy.Spider):
         `self._fresh_links` is left at the count of new and re-check ones."""
         stats = self.crawler.stats
         requests, unknown = [], []
+        self._last_links = []
         for url in urls:
             canonical = self.canonical_article_url(url)
+            if canonical is not None:
+                self._last_links.append(canonical)
             if canonical is None:
                 stats.inc_value(f"newscrawler/{self.name}/links_not_article")
             elif self.state is None:
@@ -215,11 +224,18 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
         yield from self.article_requests(response.urljoin(link.strip()) for link in links)
         walk = response.meta.get(WALK_META, response.url)
-        # An incremental run stops walking a listing after N pages with nothing new
-        # (known or already pending), once a walk of it has completed.
-        stale = 0 if self._fresh_links else stale + 1
-        if (not self.full_walk and stale >= self.stale_pages_to_stop
-                and walk not in self.incomplete_walks):
+        if walk in self.incomplete_walks:
+            # Known territory does not stop a walk that never completed: only pages that
+            # show no article link this walk has not shown yet (a pager loop, a trap).
+            shown = self._walk_links.setdefault(walk, set())
+            unseen = {hash(url) for url in self._last_links} - shown
+            shown |= unseen
+            stale = 0 if unseen else stale + 1
+        else:
+            # An incremental run stops walking a listing after N pages with nothing new
+            # (known or already pending).
+            stale = 0 if self._fresh_links else stale + 1
+        if not self.full_walk and stale >= self.stale_pages_to_stop:
             self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_walks_stopped")
             self.walk_ended(walk)
             return
