@@ -173,11 +173,11 @@ class NewsSpider(scrapy.Spider):
         self._last_links = []
         for url in urls:
             canonical = self.canonical_article_url(url)
-            if canonical is not None:
-                self._last_links.append(canonical)
             if canonical is None:
                 stats.inc_value(f"newscrawler/{self.name}/links_not_article")
-            elif self.state is None:
+                continue
+            self._last_links.append(canonical)
+            if self.state is None:
                 requests.append(self.article_request(canonical))
             elif (known := self.state.known_before_run(canonical)) is None:
                 unknown.append(canonical)
