@@ -140,10 +140,11 @@ class CrawlStateExtension:
         crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(extension.spider_error, signal=signals.spider_error)
-        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         # Not spider_closed: the feed exporter completes its file during spider_closed,
         # and what it holds must be committed first.
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        # Only the listing walks' completion: it needs the close reason.
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
     # --- questions from spiders and pipelines ---------------------------------------
