@@ -89,7 +89,7 @@ def crawl_with_workers(replica: FastReplica, redis_url: str, sites: list[str], w
     started = time.monotonic()
     processes = [
         subprocess.Popen([sys.executable, "-m", "newscrawler.cli", "crawl", *sites,
-                          "--replica", replica.url, "--data-dir", str(data_dir),
+                          "--replica", replica.url, "--data-dir", str(data_dir / f"w{number}"),
                           "--redis", redis_url, "-s", f"NEWSCRAWLER_WORKER_ID=w{number}"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, cwd=REPO)
         for number in range(1, workers + 1)
@@ -97,7 +97,9 @@ def crawl_with_workers(replica: FastReplica, redis_url: str, sites: list[str], w
     statuses = [process.wait() for process in processes]
     wall = time.monotonic() - started
     pages = replica.count(reset=True)
-    return {"wall_s": wall, "pages": pages, "articles": exported_records(data_dir),
+    # One data directory per worker (one crawl per data directory).
+    articles = sum(exported_records(data_dir / f"w{number}") for number in range(1, workers + 1))
+    return {"wall_s": wall, "pages": pages, "articles": articles,
             "statuses": statuses}
 
 

@@ -21,6 +21,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 import newscrawler.settings as project_settings
+from newscrawler.datadirlock import DataDirInUse, lock_data_dir
 from newscrawler.export.storage import new_run_id
 from newscrawler.progress import Progress
 from newscrawler.state import StateError, open_state
@@ -82,10 +83,14 @@ def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
         except ValueError:
             raise CrawlConfigError(f"malformed date {since!r}: expected YYYY-MM-DD") from None
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        # The data directory's lock first: one crawl per data directory, and a second
+        # one writes nothing, not even the probe.
+        lock_data_dir(data_dir)
         probe = data_dir / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()
+    except DataDirInUse as error:
+        raise CrawlConfigError(str(error)) from None
     except OSError as error:
         raise CrawlConfigError(f"data directory {data_dir} is not writable: "
                                f"{error.strerror}") from None

@@ -68,6 +68,8 @@ ADDONS = {
 }
 
 EXTENSIONS = {
+    # First: one crawl per data directory (DATA_DIR/.lock), before anything is written.
+    "newscrawler.datadirlock.DataDirLockExtension": 1,
     # Tests only (NEWSCRAWLER_TEST_KILL_AT); before the state, to interrupt ahead of a commit.
     "newscrawler.killpoints.KillPoint": 390,
     "newscrawler.state.extension.CrawlStateExtension": 400,
