@@ -33,6 +33,7 @@ LOCK_NAME = ".lock"
 # Locks this process holds: resolved data directory -> open descriptor (kept open: the
 # flock lives as long as the descriptor, i.e. until the process ends).
 _HELD: dict[Path, int] = {}
+_CREATED: set[Path] = set()  # lock files this process created
 
 
 class DataDirInUse(RuntimeError):
@@ -54,21 +55,38 @@ def lock_data_dir(data_dir: Path) -> Path:
         return data_dir / LOCK_NAME
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as error:
+    while True:
+        created = not path.exists()
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(fd)
+            if error.errno in (errno.EWOULDBLOCK, errno.EACCES):
+                raise DataDirInUse(data_dir, read_holder(path)) from None
+            raise
+        # A refused run removes the lock file it created: whoever locked that file in
+        # the meantime holds a name no longer in the directory, and tries again.
+        if _same_file(fd, path):
+            break
         os.close(fd)
-        if error.errno in (errno.EWOULDBLOCK, errno.EACCES):
-            raise DataDirInUse(data_dir, read_holder(path)) from None
-        raise
     holder = json.dumps({"pid": os.getpid(), "started": iso_vn(now_vn())}).encode()
     # Written over the old content, then cut: a reader never sees an empty file after
     # the first run (it may see the previous holder's pid for an instant).
     os.pwrite(fd, holder + b"\n", 0)
     os.ftruncate(fd, len(holder) + 1)
     _HELD[data_dir] = fd
+    if created:
+        _CREATED.add(data_dir)
     return path
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), path.stat()
+    except FileNotFoundError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def read_holder(path: Path, attempts: int = 20) -> dict:
@@ -82,11 +100,17 @@ def read_holder(path: Path, attempts: int = 20) -> dict:
     return {}
 
 
-def unlock_data_dir(data_dir: Path) -> None:
-    """Release this process's lock (tests; a crawl keeps it until it exits)."""
-    fd = _HELD.pop(Path(data_dir).resolve(), None)
-    if fd is not None:
-        os.close(fd)
+def unlock_data_dir(data_dir: Path, *, remove_if_created: bool = False) -> None:
+    """Release this process's lock (a crawl keeps it until it exits). A crawl refused
+    before it started removes the lock file it created: it wrote nothing."""
+    data_dir = Path(data_dir).resolve()
+    fd = _HELD.pop(data_dir, None)
+    if fd is None:
+        return
+    if remove_if_created and data_dir in _CREATED:
+        (data_dir / LOCK_NAME).unlink(missing_ok=True)
+    _CREATED.discard(data_dir)
+    os.close(fd)
 
 
 class DataDirLockExtension:
