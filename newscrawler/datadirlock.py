@@ -8,6 +8,7 @@ Scrapyd job through the `DataDirLockExtension` (the first extension built, befor
 crawl state opens). The kernel releases a flock when its holder dies, `kill -9`
 included, so a stale lock is simply taken over.
 
+Holding the lock, a crawl first removes the leftovers of killed runs (`cleanup.py`).
 The file holds the holder's pid and start time, for the one-line refusal:
 `data directory D is in use by pid P (started T)`. A lock is held once per process and
 data directory, whatever the number of crawlers (sites) in the process.
@@ -21,10 +22,12 @@ import json
 import logging
 import os
 import time
+from collections import Counter
 from pathlib import Path
 
 from scrapy.exceptions import NotConfigured
 
+from newscrawler.cleanup import remove_leftovers
 from newscrawler.records import iso_vn, now_vn
 
 logger = logging.getLogger(__name__)
@@ -34,6 +37,7 @@ LOCK_NAME = ".lock"
 # flock lives as long as the descriptor, i.e. until the process ends).
 _HELD: dict[Path, int] = {}
 _CREATED: set[Path] = set()  # lock files this process created
+_REMOVED: dict[Path, Counter[str]] = {}  # leftovers removed, per data directory and site
 
 
 class DataDirInUse(RuntimeError):
@@ -113,9 +117,20 @@ def unlock_data_dir(data_dir: Path, *, remove_if_created: bool = False) -> None:
     os.close(fd)
 
 
+def clean_once(data_dir: Path) -> Counter[str]:
+    """Remove the leftovers of killed runs under the data directory, once per process,
+    while holding its lock: no other crawl owns them (cleanup.py)."""
+    data_dir = Path(data_dir).resolve()
+    if data_dir not in _REMOVED:
+        _REMOVED[data_dir] = remove_leftovers(data_dir)
+    return _REMOVED[data_dir]
+
+
 class DataDirLockExtension:
-    """Takes the lock for `scrapy crawl` and Scrapyd runs, before anything is written:
-    an exception here stops the crawler before its spider opens."""
+    """Takes the lock for `scrapy crawl` and Scrapyd runs, before anything is written
+    (an exception here stops the crawler before its spider opens), then removes the
+    leftovers of killed runs and counts them: `newscrawler/cleanup/removed`, and
+    `newscrawler/<site>/cleanup/removed` for the site's own files."""
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -127,4 +142,9 @@ class DataDirLockExtension:
         except DataDirInUse as error:
             logger.error("newscrawler: error: %s", error)
             raise
+        removed = clean_once(Path(data_dir))
+        crawler.stats.set_value("newscrawler/cleanup/removed", sum(removed.values()))
+        site = getattr(crawler.spidercls, "name", "")
+        if site:
+            crawler.stats.set_value(f"newscrawler/{site}/cleanup/removed", removed[site])
         return cls()

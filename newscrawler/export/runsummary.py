@@ -87,6 +87,8 @@ class RunSummary:
             "finish_reason": reason,
             "incomplete": incomplete_reason(stats, reason),
             "permanent_failures": sum(1 for f in failures if f.get("permanent")),
+            # Torn .part/.tmp files of killed runs removed at start (all sites: stats).
+            "leftovers_removed": stats.get(prefix + "cleanup/removed", 0),
             "started_at": iso_vn(self.started),
             "finished_at": iso_vn(ended),
             "duration_s": round((ended - self.started).total_seconds(), 3)
