@@ -117,11 +117,16 @@ def unlock_data_dir(data_dir: Path, *, remove_if_created: bool = False) -> None:
     os.close(fd)
 
 
-def clean_once(data_dir: Path) -> Counter[str]:
+def clean_once(data_dir: Path, redis_url: str = "") -> Counter[str]:
     """Remove the leftovers of killed runs under the data directory, once per process,
-    while holding its lock: no other crawl owns them (cleanup.py)."""
+    while holding its lock: no other crawl owns them (cleanup.py). A distributed worker
+    first completes the `.part` files other workers committed for it (staging.py)."""
     data_dir = Path(data_dir).resolve()
     if data_dir not in _REMOVED:
+        if redis_url:
+            from newscrawler.staging import roll_forward_settled
+
+            roll_forward_settled(redis_url, data_dir)
         _REMOVED[data_dir] = remove_leftovers(data_dir)
     return _REMOVED[data_dir]
 
@@ -142,7 +147,7 @@ class DataDirLockExtension:
         except DataDirInUse as error:
             logger.error("newscrawler: error: %s", error)
             raise
-        removed = clean_once(Path(data_dir))
+        removed = clean_once(Path(data_dir), crawler.settings.get("NEWSCRAWLER_REDIS_URL"))
         crawler.stats.set_value("newscrawler/cleanup/removed", sum(removed.values()))
         site = getattr(crawler.spidercls, "name", "")
         if site:

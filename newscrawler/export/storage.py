@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
+from newscrawler import signals as our_signals
 from newscrawler.atomic import fsync_path
 from newscrawler.records import VN_TZ
 
@@ -127,6 +128,9 @@ class AtomicFileFeedStorage(FileFeedStorage):
             file.flush()
             os.fsync(file.fileno())
             file.close()
+            if self.crawler is not None:
+                self.crawler.signals.send_catch_log(our_signals.feed_file_complete,
+                                                    part=self.part_path, final=final)
             os.replace(self.part_path, final)
             fsync_path(final.parent)
         except OSError as error:
