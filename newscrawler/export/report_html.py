@@ -248,6 +248,11 @@ def site_section(anchor: str, site: str, entry: dict) -> str:
         ("started", esc(entry.get("started_at") or "n/a")),
         ("finished", esc(entry.get("finished_at") or "n/a")),
         ("finish reason", esc(entry.get("finish_reason") or "n/a")),
+        # A run cut short (timeout, page budget, signal); known 404/410 and robots
+        # disallows; torn files of killed runs removed at start.
+        ("incomplete", esc(entry.get("incomplete") or "no")),
+        ("expected permanent failures", number(entry.get("permanent_failures", 0))),
+        ("leftover files removed", number(entry.get("leftovers_removed", 0))),
     ]
     verdict = verdict_block(entry["verdict"]) if "verdict" in entry else ""
     return (f'<section id="{anchor}"><h2>{esc(site)}</h2>{verdict}'
