@@ -7,8 +7,9 @@ summary is escaped, since titles, URLs and even site keys come from crawled page
 configuration. Keys absent from older summaries are shown as "n/a" or left out.
 
 What is read from a site's entry: `items`, `items_dropped`, `pages`, `errors`, `failures`
-([{url, reason}]), `finish_reason`, `started_at`, `finished_at`, `duration_s`, `files`
-([{path, items}]), `verdict` ({ok, reasons}) and these `stats` keys:
+([{url, reason, permanent}]), `finish_reason`, `incomplete`, `permanent_failures`,
+`leftovers_removed`, `started_at`, `finished_at`, `duration_s`, `files` ([{path, items}]),
+`verdict` ({ok, reasons}) and these `stats` keys:
 
 - `field/<site>/<field>/<layer>` and `field/<site>/<field>/missing`: field coverage and
   provenance (layers: selector, metadata, fallback; unknown when a record had none);
