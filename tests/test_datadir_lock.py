@@ -30,11 +30,16 @@ SITE = "congthuong"
 ARTICLES = 20
 
 
-@pytest.fixture(scope="module")
-def replica():
-    server = ReplicaProcess("--sites", SITE, "--articles", str(ARTICLES))
+def serve(site: str, articles: int):
+    """A replica of one site, for a module-scoped fixture (stopped by PID at the end)."""
+    server = ReplicaProcess("--sites", site, "--articles", str(articles))
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def replica():
+    yield from serve(SITE, ARTICLES)
 
 
 def tree(data_dir: Path) -> dict[str, tuple[int, int]]:

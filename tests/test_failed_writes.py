@@ -27,7 +27,8 @@ import pytest
 
 from newscrawler.export.runsummary import merge_into_summary
 
-from .conftest import REPO, ReplicaProcess, newscrawler_command, run_newscrawler
+from .conftest import REPO, newscrawler_command, run_newscrawler
+from .test_datadir_lock import serve
 from .test_incremental import read_completed
 
 pytestmark = pytest.mark.slow
@@ -38,9 +39,7 @@ ARTICLES = 30
 
 @pytest.fixture(scope="module")
 def replica():
-    server = ReplicaProcess("--sites", SITE, "--articles", str(ARTICLES))
-    yield server
-    server.stop()
+    yield from serve(SITE, ARTICLES)
 
 
 @pytest.fixture(scope="module")
