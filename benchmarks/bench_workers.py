@@ -3,8 +3,9 @@
 Every worker is a `newscrawler crawl SITE... --replica URL --redis URL` child process; all
 crawl the same replica sites (the fast replica of `replica_ceiling.py`) with the shared
 frontier and crawl state in a private `redis-server` (free loopback port, no persistence,
-stopped by PID). Before each measurement the Redis database is emptied and the data
-directory is fresh, so every measurement is a full first crawl. A warm-up crawl first
+stopped by PID), each in its own data directory (one crawl per data directory). Before
+each measurement the Redis database is emptied and the data directories are fresh, so
+every measurement is a full first crawl. A warm-up crawl first
 fills the replica's page cache.
 
 pages/s = pages the replica answered / wall time from the first worker's start to the last
