@@ -3,8 +3,9 @@
 Every worker is a `newscrawler crawl SITE... --replica URL --redis URL` child process; all
 crawl the same replica sites (the fast replica of `replica_ceiling.py`) with the shared
 frontier and crawl state in a private `redis-server` (free loopback port, no persistence,
-stopped by PID). Before each measurement the Redis database is emptied and the data
-directory is fresh, so every measurement is a full first crawl. A warm-up crawl first
+stopped by PID), each in its own data directory (one crawl per data directory). Before
+each measurement the Redis database is emptied and the data directories are fresh, so
+every measurement is a full first crawl. A warm-up crawl first
 fills the replica's page cache.
 
 pages/s = pages the replica answered / wall time from the first worker's start to the last
@@ -89,7 +90,7 @@ def crawl_with_workers(replica: FastReplica, redis_url: str, sites: list[str], w
     started = time.monotonic()
     processes = [
         subprocess.Popen([sys.executable, "-m", "newscrawler.cli", "crawl", *sites,
-                          "--replica", replica.url, "--data-dir", str(data_dir),
+                          "--replica", replica.url, "--data-dir", str(data_dir / f"w{number}"),
                           "--redis", redis_url, "-s", f"NEWSCRAWLER_WORKER_ID=w{number}"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, cwd=REPO)
         for number in range(1, workers + 1)
@@ -97,7 +98,9 @@ def crawl_with_workers(replica: FastReplica, redis_url: str, sites: list[str], w
     statuses = [process.wait() for process in processes]
     wall = time.monotonic() - started
     pages = replica.count(reset=True)
-    return {"wall_s": wall, "pages": pages, "articles": exported_records(data_dir),
+    # One data directory per worker (one crawl per data directory).
+    articles = sum(exported_records(data_dir / f"w{number}") for number in range(1, workers + 1))
+    return {"wall_s": wall, "pages": pages, "articles": articles,
             "statuses": statuses}
 
 

@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--redis", metavar="URL",
                        help="be one worker of a distributed crawl: shared frontier and "
                             "crawl state in this Redis (redis://host:port/db)")
+    crawl.add_argument("--allow-partial", action="store_true",
+                       help="a run cut short (CLOSESPIDER_TIMEOUT, page budget, SIGINT/SIGTERM)"
+                            " is reported as incomplete but does not fail")
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="override a Scrapy setting")
 
@@ -74,6 +77,8 @@ def command_crawl(args: argparse.Namespace) -> int:
         overrides["NEWSCRAWLER_FULL"] = True
     if args.since:
         overrides["NEWSCRAWLER_SINCE"] = args.since
+    if args.allow_partial:
+        overrides["NEWSCRAWLER_ALLOW_PARTIAL"] = True
     if args.state:
         overrides["NEWSCRAWLER_STATE"] = args.state
     if args.redis:

@@ -43,6 +43,7 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
 from newscrawler.export.storage import worker_id_from_settings
+from newscrawler.staging import CommitWindowExtension, commit_staged, drop_own_staged
 from newscrawler.urls import UrlRules, canonicalize_url
 
 logger = logging.getLogger(__name__)
@@ -135,6 +136,9 @@ class DistributedMode:
         if not settings.get("NEWSCRAWLER_STATE"):
             settings.set("NEWSCRAWLER_STATE", url, priority="spider")
         settings.set_in_component_priority_dict("SPIDER_MIDDLEWARES", StartRequestMarker, 10)
+        # After the crawl state (400): a complete export's articles are staged in Redis
+        # until committed (the commit window, staging.py).
+        settings.set_in_component_priority_dict("EXTENSIONS", CommitWindowExtension, 410)
 
 
 class CanonicalRequestFingerprinter:
@@ -306,9 +310,20 @@ class SharedFrontierScheduler(Scheduler):
         self.server.set(self.keys.alive, "busy" if busy else "idle", px=int(self.ttl * 1000))
 
     def requeue_leases(self, worker: str, *, only_if_dead: bool = True) -> int:
+        if not only_if_dead:  # our own: each staged file is renamed (reconciled) or torn
+            drop_own_staged(self.server, self.spider.name, worker)
+        elif not self.server.exists(self.keys.alive_of(worker)):
+            # Before its requests are fetched again: what it exported but did not commit.
+            commit_staged(self.server, self.spider.name, worker, self.crawl_state())
         keys = [self.keys.leases_of(worker), self.keys.queue, self.keys.alive_of(worker),
                 self.keys.workers]
         return max(0, self._requeue(keys=keys, args=[worker, "1" if only_if_dead else "0"]))
+
+    def crawl_state(self):
+        from newscrawler.state.extension import CrawlStateExtension
+
+        extension = self.crawler.get_extension(CrawlStateExtension)
+        return extension.state if extension is not None else None
 
     def recover_dead_workers(self) -> int:
         recovered = 0

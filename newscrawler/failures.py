@@ -11,6 +11,7 @@ from scrapy.exceptions import (
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
+    IgnoreRequest,
     ResponseDataLossError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -40,3 +41,17 @@ def describe_failure(failure) -> str:
     if failure.check(DownloadFailedError, ResponseFailed, ResponseNeverReceived, ConnectionLost):
         return f"connection with {host} failed before a complete response"
     return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+
+
+# Answers that say "this page is gone, or not for us": expected in a long-lived archive
+# (an article withdrawn, a section closed to robots). Reported, not a run failure.
+EXPECTED_PERMANENT_STATUSES = (404, 410)
+ROBOTS_DISALLOW = "Forbidden by robots.txt"
+
+
+def is_expected_permanent(failure) -> bool:
+    """A 404/410 or a robots.txt disallow: the run summary lists it with
+    `"permanent": true`, and it fails the verdict only through the error rate."""
+    if failure.check(HttpError):
+        return failure.value.response.status in EXPECTED_PERMANENT_STATUSES
+    return bool(failure.check(IgnoreRequest)) and ROBOTS_DISALLOW in failure.getErrorMessage()

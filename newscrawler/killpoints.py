@@ -1,7 +1,8 @@
 """Deterministic interruption for tests: signal this process at a point the crawl reaches.
 
 `NEWSCRAWLER_TEST_KILL_AT = "EVENT:N[:SIGNAL]"` sends SIGNAL (KILL by default; TERM, INT)
-to the crawl's own process when EVENT happens for the N-th time. Kill tests then hit the
+to the crawl's own process when EVENT happens for the N-th time (STOP: frozen until a
+test sends SIGCONT). Kill tests then hit the
 moment they name instead of a wall-clock guess. Events:
 
 - `responses`: a response was received (discovery or article);
@@ -31,7 +32,10 @@ EVENTS = {
     "feed_stored": signals.feed_slot_closed,
     "batch_committed": our_signals.batch_committed,
 }
-SIGNALS = {"KILL": signal.SIGKILL, "TERM": signal.SIGTERM, "INT": signal.SIGINT}
+# STOP freezes the crawl where it is, for a test to change the world (a lock, a file)
+# and resume it with SIGCONT.
+SIGNALS = {"KILL": signal.SIGKILL, "TERM": signal.SIGTERM, "INT": signal.SIGINT,
+           "STOP": signal.SIGSTOP}
 
 
 def parse_kill_point(text: str) -> tuple[str, int, int]:
@@ -45,7 +49,8 @@ def parse_kill_point(text: str) -> tuple[str, int, int]:
         raise ValueError(f"NEWSCRAWLER_TEST_KILL_AT {text!r}: N must be at least 1")
     name = parts[2].upper() if len(parts) == 3 else "KILL"
     if name not in SIGNALS:
-        raise ValueError(f"NEWSCRAWLER_TEST_KILL_AT {text!r}: SIGNAL is KILL, TERM or INT")
+        raise ValueError(f"NEWSCRAWLER_TEST_KILL_AT {text!r}: SIGNAL is KILL, TERM, INT "
+                         "or STOP")
     return parts[0], count, SIGNALS[name]
 
 

@@ -21,6 +21,8 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 import newscrawler.settings as project_settings
+from newscrawler.datadirlock import DataDirInUse, lock_data_dir, unlock_data_dir
+from newscrawler.export.runsummary import summary_write_failure
 from newscrawler.export.storage import new_run_id
 from newscrawler.progress import Progress
 from newscrawler.state import StateError, open_state
@@ -82,10 +84,14 @@ def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
         except ValueError:
             raise CrawlConfigError(f"malformed date {since!r}: expected YYYY-MM-DD") from None
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        # The data directory's lock first: one crawl per data directory, and a second
+        # one writes nothing, not even the probe.
+        lock_data_dir(data_dir)
         probe = data_dir / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()
+    except DataDirInUse as error:
+        raise CrawlConfigError(str(error)) from None
     except OSError as error:
         raise CrawlConfigError(f"data directory {data_dir} is not writable: "
                                f"{error.strerror}") from None
@@ -115,7 +121,11 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
         raise CrawlConfigError(
             f"unknown site {', '.join(unknown)}; known sites: {', '.join(sorted(known))}"
         )
-    check_crawl_settings(settings, data_dir)
+    try:
+        check_crawl_settings(settings, data_dir)
+    except CrawlConfigError:
+        unlock_data_dir(data_dir, remove_if_created=True)  # refused: nothing written
+        raise
     settings = crawl_settings(data_dir, run_id, replica_url, overrides or {})
     sites = sites or enabled_sites(loader)
     process = CrawlerProcess(settings)
@@ -125,7 +135,9 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
     process.start()
     progress.stop()
     summary = read_summary(data_dir, run_id)
-    return run_id, [judge_site(site, summary.get("sites", {}).get(site)) for site in sites]
+    unfinished = summary_write_failure(data_dir, run_id) or "the crawl did not finish"
+    return run_id, [judge_site(site, summary.get("sites", {}).get(site), unfinished)
+                    for site in sites]
 
 
 def start_progress(process: CrawlerProcess, settings: Settings) -> Progress:
@@ -145,13 +157,17 @@ def read_summary(data_dir: Path, run_id: str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def judge_site(site: str, entry: dict[str, Any] | None) -> SiteVerdict:
+def judge_site(site: str, entry: dict[str, Any] | None,
+               unfinished: str = "the crawl did not finish") -> SiteVerdict:
     if entry is None:
-        return SiteVerdict(site, False, f"{site}: FAILED: the crawl did not finish")
+        return SiteVerdict(site, False, f"{site}: FAILED: {unfinished}")
     reasons = entry["verdict"]["reasons"]
     if reasons:
         return SiteVerdict(site, False, f"{site}: FAILED: {'; '.join(reasons)}")
-    files = ", ".join(f["path"] for f in entry["files"]) or "no new file"
+    # Only files that exist are named, whatever happened to them since.
+    files = ", ".join(f["path"] for f in entry["files"] if Path(f["path"]).is_file())
     line = (f"{site}: {entry['items']} articles, {entry['errors']} errors, "
-            f"{entry['pages']} pages -> {files}")
+            f"{entry['pages']} pages -> {files or 'no new file'}")
+    if entry.get("incomplete"):
+        line += f" (incomplete: {entry['incomplete']})"
     return SiteVerdict(site, True, line)

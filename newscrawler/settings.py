@@ -68,6 +68,8 @@ ADDONS = {
 }
 
 EXTENSIONS = {
+    # First: one crawl per data directory (DATA_DIR/.lock), before anything is written.
+    "newscrawler.datadirlock.DataDirLockExtension": 1,
     # Tests only (NEWSCRAWLER_TEST_KILL_AT); before the state, to interrupt ahead of a commit.
     "newscrawler.killpoints.KillPoint": 390,
     "newscrawler.state.extension.CrawlStateExtension": 400,
@@ -150,6 +152,9 @@ NEWSCRAWLER_RETRY_BACKOFF_MAX = 60.0
 NEWSCRAWLER_RETRY_AFTER_MAX = 120.0
 # Cross-site near-duplicates (syndicated copies): "mark" with duplicate_of, or "drop".
 NEWSCRAWLER_DUPLICATES = "mark"
+# A run cut short (CLOSESPIDER_TIMEOUT, the page budget, SIGINT/SIGTERM) is marked
+# incomplete in the run summary; it fails the verdict unless this is True (--allow-partial).
+NEWSCRAWLER_ALLOW_PARTIAL = False
 # Distributed crawl (newscrawler/distributed.py): a Redis URL turns it on, shared frontier
 # and crawl state; the worker id names this process's export files (default host-pid-rand).
 NEWSCRAWLER_REDIS_URL = ""
@@ -160,6 +165,8 @@ NEWSCRAWLER_WORKER_TTL = 30.0
 # Tests only: "EVENT:N[:SIGNAL]" interrupts the crawl at a point it reaches
 # (newscrawler/killpoints.py). Empty = off.
 NEWSCRAWLER_TEST_KILL_AT = ""
+# Tests only: export writes fail with ENOSPC past this many bytes per file (0 = off).
+NEWSCRAWLER_TEST_DISK_FULL_AFTER = 0
 
 # What replica mode (NEWSCRAWLER_REPLICA_URL set) changes, through the ReplicaMode add-on:
 # the replica is ours, on loopback.

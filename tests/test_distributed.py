@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -64,11 +65,13 @@ def redis_url(redis_server) -> str:
     return redis_server.url(FRONTIER_DB)
 
 
-def start_worker(replica, redis_url: str, data_dir: Path, worker: str, *extra: str
+def start_worker(replica, redis_url: str, root: Path, worker: str, *extra: str
                  ) -> subprocess.Popen:
+    """A worker with its own data directory, `root/<worker>` (one crawl per data
+    directory: the README's rule for workers)."""
     return subprocess.Popen(
         [sys.executable, "-c", WORKER, "crawl", SITE, "--replica", replica.url,
-         "--data-dir", str(data_dir), "--redis", redis_url,
+         "--data-dir", str(root / worker), "--redis", redis_url,
          "-s", f"NEWSCRAWLER_WORKER_ID={worker}", "-s", f"NEWSCRAWLER_WORKER_TTL={WORKER_TTL}",
          *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO,
@@ -81,13 +84,19 @@ def finish(process: subprocess.Popen) -> str:
     return output
 
 
-def worker_logs(data_dir: Path) -> str:
+def worker_logs(root: Path) -> str:
     return "\n".join(path.read_text(encoding="utf-8")
-                     for path in sorted((data_dir / "logs").glob("*.log")))
+                     for path in sorted(root.glob("*/logs/*.log")))
 
 
-def assert_exactly_the_truth(data_dir: Path) -> list[dict]:
-    records = read_completed(data_dir)
+def read_all_workers(root: Path) -> list[dict]:
+    """The completed exports of every worker's data directory under `root`."""
+    return [record for data_dir in sorted(root.iterdir()) if (data_dir / "articles").is_dir()
+            for record in read_completed(data_dir)]
+
+
+def assert_exactly_the_truth(root: Path) -> list[dict]:
+    records = read_all_workers(root)
     twice = [key for key, n in Counter(r["id"] for r in records).items() if n > 1]
     assert twice == [], f"exported more than once: {twice[:5]}"
     exported = {record["id"]: record for record in records}
@@ -117,24 +126,30 @@ def test_two_workers_at_once_export_the_truth_once_and_a_rerun_fetches_nothing_k
     assert sum(fetched.values()) == ARTICLES and set(fetched.values()) == {1}, (
         "an article was fetched by both workers")
     # Each worker wrote its own file, named after it; both took part.
-    files = sorted(path.name for path in (tmp_path / "articles").rglob("*.jsonl"))
+    files = sorted(path.name for path in tmp_path.glob("*/articles/**/*.jsonl"))
     assert sorted(name.rsplit("-", 1)[1] for name in files) == ["w1.jsonl", "w2.jsonl"], files
     assert all(" articles, " in output for output in outputs)
     logs = worker_logs(tmp_path)
     assert "Traceback" not in logs and "DeprecationWarning" not in logs
-    # The dataset export reads both workers' files as one dataset.
+    # The workers' articles trees copied into one directory (rsync in the README): the
+    # dataset export reads both workers' files as one dataset.
+    merged = tmp_path / "merged"
+    for worker in ("w1", "w2"):
+        shutil.copytree(tmp_path / worker / "articles", merged / "articles",
+                        dirs_exist_ok=True)
     out = tmp_path / "dataset.jsonl"
     result = run_newscrawler("dataset", "export", "--format", "jsonl",
-                             "--data-dir", str(tmp_path), str(out))
+                             "--data-dir", str(merged), str(out))
     assert result.returncode == 0, result.stderr
     dataset = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(r["id"] for r in dataset) == sorted(r["id"] for r in records)
+    shutil.rmtree(merged)
 
     # A rerun on the same Redis: the listings again, no known article.
     before = control(replica, "hits")
     finish(start_worker(replica, redis_url, tmp_path, "w3"))
     assert article_hits(replica, before) == Counter()
-    assert len(read_completed(tmp_path)) == ARTICLES
+    assert len(read_all_workers(tmp_path)) == ARTICLES
 
 
 def test_a_worker_killed_mid_crawl_loses_no_article(replica, redis_server, redis_url,
@@ -157,7 +172,7 @@ def test_a_worker_killed_mid_crawl_loses_no_article(replica, redis_server, redis
     output = finish(survivor)
     logs = worker_logs(tmp_path)
     assert "worker w2 of congthuong stopped answering" in logs, output
-    assert not list((tmp_path / "articles").rglob("*-w2.jsonl")), "w2 completed its file"
+    assert not list(tmp_path.glob("w2/articles/**/*.jsonl")), "w2 completed its file"
     assert_exactly_the_truth(tmp_path)
 
     # The killed worker restarts: a new round; every article is known, none is fetched.

@@ -7,8 +7,9 @@ summary is escaped, since titles, URLs and even site keys come from crawled page
 configuration. Keys absent from older summaries are shown as "n/a" or left out.
 
 What is read from a site's entry: `items`, `items_dropped`, `pages`, `errors`, `failures`
-([{url, reason}]), `finish_reason`, `started_at`, `finished_at`, `duration_s`, `files`
-([{path, items}]), `verdict` ({ok, reasons}) and these `stats` keys:
+([{url, reason, permanent}]), `finish_reason`, `incomplete`, `permanent_failures`,
+`leftovers_removed`, `started_at`, `finished_at`, `duration_s`, `files` ([{path, items}]),
+`verdict` ({ok, reasons}) and these `stats` keys:
 
 - `field/<site>/<field>/<layer>` and `field/<site>/<field>/missing`: field coverage and
   provenance (layers: selector, metadata, fallback; unknown when a record had none);
@@ -248,6 +249,11 @@ def site_section(anchor: str, site: str, entry: dict) -> str:
         ("started", esc(entry.get("started_at") or "n/a")),
         ("finished", esc(entry.get("finished_at") or "n/a")),
         ("finish reason", esc(entry.get("finish_reason") or "n/a")),
+        # A run cut short (timeout, page budget, signal); known 404/410 and robots
+        # disallows; torn files of killed runs removed at start.
+        ("incomplete", esc(entry.get("incomplete") or "no")),
+        ("expected permanent failures", number(entry.get("permanent_failures", 0))),
+        ("leftover files removed", number(entry.get("leftovers_removed", 0))),
     ]
     verdict = verdict_block(entry["verdict"]) if "verdict" in entry else ""
     return (f'<section id="{anchor}"><h2>{esc(site)}</h2>{verdict}'

@@ -47,8 +47,11 @@ class RunSummary:
         self.started = datetime.now(VN_TZ)
 
     def feed_slot_closed(self, slot) -> None:
-        path = getattr(slot.storage, "path", slot.uri)
-        self.files.append({"path": str(path), "items": slot.itemcount})
+        # Scrapy signals a closed slot even when storing it failed: only a stored file
+        # is named (the failure itself is in the stats, from the storage).
+        path = Path(getattr(slot.storage, "path", slot.uri))
+        if getattr(slot.storage, "stored", True) and path.is_file():
+            self.files.append({"path": str(path), "items": slot.itemcount})
 
     def spider_closed(self, spider, reason: str) -> None:
         self.spider, self.finish_reason = spider, reason
@@ -59,7 +62,13 @@ class RunSummary:
             return
         entry = self.site_entry(self.spider, self.finish_reason)
         path = self.data_dir / "runs" / f"{self.run_id}.json"
-        merge_into_summary(path, self.run_id, self.spider.name, entry)
+        try:
+            merge_into_summary(path, self.run_id, self.spider.name, entry)
+        except OSError as error:
+            # No summary to carry the verdict: the crawl command reads it from here.
+            reason = f"cannot write the run summary {path}: {error.strerror or error}"
+            SUMMARY_WRITE_FAILURES[str(path)] = reason
+            logger.error("Run summary failed: %s", reason)
 
     def site_entry(self, spider, reason: str) -> dict[str, Any]:
         stats = self.crawler.stats.get_stats()
@@ -73,8 +82,13 @@ class RunSummary:
             "errors": stats.get(prefix + "errors", 0),
             "failures": failures,
             "error_summary": summarize_failures(failures),
-            "verdict": site_verdict(stats, prefix, reason, failures),
+            "verdict": site_verdict(stats, prefix, reason, failures, self.files,
+                                    self.crawler.settings.getbool("NEWSCRAWLER_ALLOW_PARTIAL")),
             "finish_reason": reason,
+            "incomplete": incomplete_reason(stats, reason),
+            "permanent_failures": sum(1 for f in failures if f.get("permanent")),
+            # Torn .part/.tmp files of killed runs removed at start (all sites: stats).
+            "leftovers_removed": stats.get(prefix + "cleanup/removed", 0),
             "started_at": iso_vn(self.started),
             "finished_at": iso_vn(ended),
             "duration_s": round((ended - self.started).total_seconds(), 3)
@@ -87,18 +101,59 @@ class RunSummary:
 
 
 def site_verdict(stats: dict, prefix: str, finish_reason: str,
-                 failures: list[dict[str, str]]) -> dict[str, Any]:
-    """The monitors' verdict, plus what they cannot see: a site that answered nothing,
-    and a run stopped before its end."""
+                 failures: list[dict[str, Any]], files: list[dict[str, Any]] | None = None,
+                 allow_partial: bool = False) -> dict[str, Any]:
+    """The monitors' verdict, plus what they cannot see: exports, reports or state
+    commits that failed, a site that answered nothing, and a run stopped before its end.
+
+    Expected permanent failures (404/410, robots.txt disallow) are reported, and fail the
+    run only through the monitors' error rate. A run cut short (timeout, page budget,
+    signal) fails unless partial runs are allowed (`--allow-partial`)."""
     reasons = list((stats.get(prefix + "verdict") or {}).get("reasons", []))
+    unexpected = [failure for failure in failures if not failure.get("permanent")]
     if failures and not stats.get("response_received_count"):
         # The site answered nothing: the one reason that matters is why.
         reasons = [summarize_failures(failures)]
-    elif failures and not stats.get("item_scraped_count"):
-        reasons.insert(0, summarize_failures(failures))
-    if finish_reason == "shutdown":
-        reasons.append("interrupted before the end (shutdown)")
-    return {"ok": not reasons, "reasons": reasons}
+    elif unexpected and not stats.get("item_scraped_count"):
+        reasons.insert(0, summarize_failures(unexpected))
+    reasons[:0] = write_problems(stats, prefix, files or [])
+    incomplete = incomplete_reason(stats, finish_reason)
+    if incomplete and not allow_partial:
+        reasons.append(f"incomplete: {incomplete}")
+    return {"ok": not reasons, "reasons": reasons, "incomplete": incomplete}
+
+
+def write_problems(stats: dict, prefix: str, files: list[dict[str, Any]]) -> list[str]:
+    """Failed exports and state commits, and exported articles in no stored file."""
+    problems = []
+    write_failures = stats.get(prefix + "write_failures") or []
+    if write_failures:
+        more = f" (and {len(write_failures) - 1} more)" if len(write_failures) > 1 else ""
+        problems.append(f"export failed: {write_failures[0]['reason']}{more}")
+    lost = stats.get("item_scraped_count", 0) - sum(file["items"] for file in files)
+    if lost > 0:
+        problems.append(f"{lost} exported articles are in no completed file; "
+                        "the next run fetches them again")
+    commit_failures = stats.get(prefix + "state/commit_failures") or []
+    if commit_failures:
+        problems.append(f"crawl state commit failed for {len(commit_failures)} file(s): "
+                        f"{commit_failures[0]}; the next run records them")
+    return problems
+
+
+def incomplete_reason(stats: dict, finish_reason: str) -> str | None:
+    """Why the run stopped before its end, or None: a close reason other than
+    `finished` (closespider_timeout, shutdown on SIGINT/SIGTERM, ...), or requests
+    refused by the page budget (NEWSCRAWLER_MAX_PAGES_PER_SITE)."""
+    if finish_reason and finish_reason != "finished":
+        named = {"shutdown": "interrupted before the end (shutdown)",
+                 "closespider_timeout": "stopped by CLOSESPIDER_TIMEOUT (closespider_timeout)"}
+        return named.get(finish_reason, f"stopped before the end ({finish_reason})")
+    refused = stats.get("newscrawler/refused/page_budget", 0)
+    if refused:
+        return (f"page budget NEWSCRAWLER_MAX_PAGES_PER_SITE reached ({refused} requests "
+                "refused)")
+    return None
 
 
 def summarize_failures(failures: list[dict[str, str]]) -> str | None:
@@ -112,12 +167,35 @@ def summarize_failures(failures: list[dict[str, str]]) -> str | None:
     return f"{reason} ({count} URL{'s' if count > 1 else ''})"
 
 
+# Run summaries that could not be written, path -> reason (read by the crawl command).
+SUMMARY_WRITE_FAILURES: dict[str, str] = {}
+
+
+def summary_write_failure(data_dir: Path, run_id: str) -> str | None:
+    return SUMMARY_WRITE_FAILURES.get(str(Path(data_dir).resolve() / "runs" / f"{run_id}.json"))
+
+
 def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any]) -> None:
+    """Merge the site's entry into the run's summary and rewrite the HTML report; a
+    report that cannot be written fails the site's verdict (OSError: the JSON itself)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     summary: dict[str, Any] = {"run_id": run_id, "sites": {}}
     if path.exists():
         summary = json.loads(path.read_text(encoding="utf-8"))
     summary["sites"][site] = entry
+    summarize(summary)
+    try:
+        write_report(summary, path.with_suffix(".html"))
+    except OSError as error:
+        reason = f"cannot write the report {path.with_suffix('.html')}: {error.strerror}"
+        logger.error("Run report failed: %s", reason)
+        entry["verdict"]["ok"] = False
+        entry["verdict"]["reasons"].append(reason)
+        summarize(summary)
+    write_text_atomically(path, json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def summarize(summary: dict[str, Any]) -> None:
     sites = summary["sites"]
     summary["items"] = sum(entry["items"] for entry in sites.values())
     summary["verdict"] = {
@@ -125,5 +203,3 @@ def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any]
         "reasons": [f"{name}: {reason}" for name, entry in sorted(sites.items())
                     for reason in entry["verdict"]["reasons"]],
     }
-    write_text_atomically(path, json.dumps(summary, ensure_ascii=False, indent=2))
-    write_report(summary, path.with_suffix(".html"))

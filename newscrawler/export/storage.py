@@ -7,6 +7,8 @@ every `*.jsonl` under `DATA_DIR/articles/` is whole.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import re
@@ -18,6 +20,7 @@ from typing import IO, Any
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
+from newscrawler import signals as our_signals
 from newscrawler.atomic import fsync_path
 from newscrawler.records import VN_TZ
 
@@ -87,20 +90,97 @@ def batch_suffix(batch_id: int) -> str:
 
 
 class AtomicFileFeedStorage(FileFeedStorage):
-    """FileFeedStorage that renames a complete `.part` file into place."""
+    """FileFeedStorage that renames a complete `.part` file into place.
+
+    Scrapy's feed exporter logs a storage error and carries on (it even signals the
+    slot as closed), so a failed open, write, flush or rename is also recorded in the
+    stats (`newscrawler/<site>/write_failures`: path and reason): the run summary fails
+    the site's verdict on it, and names only files that were stored (`stored`).
+    """
+
+    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None,
+                 crawler=None) -> None:
+        super().__init__(uri, feed_options=feed_options)
+        self.crawler = crawler
+        self.stored = False
+        self.part_path: Path | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, uri: str, *, feed_options: dict[str, Any] | None = None):
+        return cls(uri, feed_options=feed_options, crawler=crawler)
 
     def open(self, spider) -> IO[bytes]:
         final = Path(self.path)
-        final.parent.mkdir(parents=True, exist_ok=True)
         self.part_path = final.with_name(final.name + PART_SUFFIX)
-        # A leftover .part of the same name is a torn file of a killed run: start afresh.
-        return self.part_path.open("wb")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            # A leftover .part of the same name is a torn file of a killed run: start afresh.
+            file = self.part_path.open("wb")
+        except OSError as error:
+            self.record_failure(error)
+            raise
+        limit = self.crawler.settings.getint(DISK_FULL_SETTING) if self.crawler else 0
+        return DiskFullAfter(file, limit, self.record_failure) if limit > 0 else file
 
     def store(self, file: IO[bytes]) -> None:
-        file.flush()
-        os.fsync(file.fileno())
-        file.close()
         final = Path(self.path)
-        os.replace(self.part_path, final)
-        fsync_path(final.parent)
+        try:
+            file.flush()
+            os.fsync(file.fileno())
+            file.close()
+            if self.crawler is not None:
+                self.crawler.signals.send_catch_log(our_signals.feed_file_complete,
+                                                    part=self.part_path, final=final)
+            os.replace(self.part_path, final)
+            fsync_path(final.parent)
+        except OSError as error:
+            self.record_failure(error)
+            with contextlib.suppress(OSError):
+                file.close()
+            with contextlib.suppress(OSError):  # torn and never committed; frees space
+                self.part_path.unlink(missing_ok=True)
+            raise
+        self.stored = True
         logger.info("Feed complete: %s", final)
+
+    def record_failure(self, error: OSError) -> None:
+        reason = f"cannot write {self.path}: {error.strerror or error}"
+        logger.error("Export failed: %s", reason)
+        if self.crawler is None:
+            return
+        key = f"newscrawler/{self.crawler.spidercls.name}/write_failures"
+        failures = self.crawler.stats.get_value(key) or []
+        if reason not in (failure["reason"] for failure in failures):
+            failures.append({"path": str(self.path), "reason": reason})
+            self.crawler.stats.set_value(key, failures)
+
+
+# Tests only: the export's writes fail with ENOSPC once this many bytes were written to a
+# file (0 = off), as on a full disk; the failure then also hits the flush at store time.
+DISK_FULL_SETTING = "NEWSCRAWLER_TEST_DISK_FULL_AFTER"
+
+
+class DiskFullAfter:
+    """A file whose writes fail with ENOSPC past `limit` bytes (disk-full tests)."""
+
+    def __init__(self, file: IO[bytes], limit: int, on_error) -> None:
+        self.file, self.limit, self.on_error = file, limit, on_error
+        self.written = 0
+        self.full = False
+
+    def write(self, data: bytes) -> int:
+        if self.full or self.written + len(data) > self.limit:
+            self.full = True
+            error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            self.on_error(error)
+            raise error
+        self.written += len(data)
+        return self.file.write(data)
+
+    def flush(self) -> None:
+        if self.full:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.file.flush()
+
+    def __getattr__(self, name: str):
+        return getattr(self.file, name)

@@ -20,7 +20,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 
 from newscrawler.extract import extract_article
-from newscrawler.failures import describe_failure
+from newscrawler.failures import describe_failure, is_expected_permanent
 from newscrawler.items import Article
 from newscrawler.records import iso_vn, now_vn
 from newscrawler.state.extension import CrawlStateExtension
@@ -313,7 +313,8 @@ class NewsSpider(scrapy.Spider):
         stats.inc_value(f"newscrawler/{self.name}/errors")
         failures = stats.get_value(f"newscrawler/{self.name}/failures") or []
         if len(failures) < 1000:
-            failures.append({"url": url, "reason": reason})
+            failures.append({"url": url, "reason": reason,
+                             "permanent": is_expected_permanent(failure)})
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
         logger.warning("%s: %s (%s)", self.name, reason, url)
         self.frontier_failed(request, reason)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from scrapy.http import Response
 
@@ -65,7 +66,9 @@ class MoitSpider(NewsSpider):
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
         for href in response.css("ul.pagination a::attr(href)").getall():
             url = response.urljoin(href)
-            match = _PAGE_NUMBER.search(url)
+            # The path, not the raw link: tracking parameters or a fragment must not
+            # hide the page number.
+            match = _PAGE_NUMBER.search(urlsplit(url).path)
             if match and int(match.group(1)) == page + 1:
                 return (url,)
         return ()

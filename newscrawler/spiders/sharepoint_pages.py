@@ -7,7 +7,8 @@ lists by a URL part: a query parameter (`moet.gov.vn …aspx?date=&EventID=0&Pag
 (`mic.gov.vn …/ChuyenMuc/PhanTrang/<catId>/<page>/<Slug>.html`). The notes document no
 pager markup for them, so the next page is computed from the URL rather than read from a
 pager, and a walk stops at the first page that brings no article link it has not already
-seen (an empty page past the end, or a portal repeating its last page).
+seen (an empty page past the end, or a portal repeating its last page). Links are compared
+by their canonical URL (tracking parameters and fragments removed), never as written.
 """
 
 from __future__ import annotations
@@ -55,9 +56,11 @@ class SharePointPagesSpider(NewsSpider):
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
         walk = self.listing_page_url(response.url, 1) or response.url
         seen = self._walk_links.setdefault(walk, set())
-        links = {response.urljoin(link.strip())
+        # Canonical URLs, as article_requests() tests them: a link with tracking
+        # parameters or a fragment is the same article, not "no article".
+        links = {self.canonical_article_url(response.urljoin(link.strip()))
                  for link in response.css(self.listing_link_css).getall()}
-        new = {link for link in links if self.is_article_url(link)} - seen
+        new = links - {None} - seen
         if not new:
             logger.debug("%s: listing walk ends at page %d (%s)", self.name, page, response.url)
             return ()

@@ -240,12 +240,21 @@ class CrawlStateExtension:
                          "articles noted); %d articles left uncommitted", final,
                          slot.itemcount, len(articles), len(articles))
             return
-        with self.state.transaction():
-            for article in articles:
-                self.state.record(article)
-            # The same transaction: exported and committed, or still pending.
-            self.state.resolve_pending(self.frontier.site, pending)
-            self.frontier.flush()
+        try:
+            with self.state.transaction():
+                for article in articles:
+                    self.state.record(article)
+                # The same transaction: exported and committed, or still pending.
+                self.state.resolve_pending(self.frontier.site, pending)
+                self.frontier.flush()
+        except Exception as error:  # noqa: BLE001 - any backend: the run must fail, not die
+            # The file is complete: the next run's reconcile records it (nothing lost).
+            key = f"newscrawler/{self.crawler.spidercls.name}/state/commit_failures"
+            self.crawler.stats.set_value(
+                key, [*(self.crawler.stats.get_value(key) or []), f"{final.name}: {error}"])
+            logger.error("Crawl state: commit of %s failed (%s); the next run records "
+                         "its %d articles", final, error, len(articles))
+            return
         logger.info("Crawl state: %d articles committed (%s)", len(articles), final.name)
         self.crawler.signals.send_catch_log(our_signals.batch_committed, path=final,
                                             articles=len(articles))
