@@ -15,6 +15,17 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skipped test is a failed one: `make test` runs everything on any machine (a
+    missing tool is a missing test dependency, not a reason to test less)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped, and skips are not allowed here: {report.longrepr}"
+
+
 def newscrawler_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "newscrawler.cli", *args]
 
