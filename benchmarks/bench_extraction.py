@@ -40,9 +40,11 @@ from newscrawler.records import VN_TZ
 logger = logging.getLogger(__name__)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-AEB_DIR = SHARED / "bench" / "aeb-dev"
-METRIC_PATH = SHARED / "bench" / "aeb_metric.py"
-VNEXPRESS_DIR = SHARED / "fixtures" / "real" / "vnexpress.net"
+AEB_DIR = SHARED / "bench" / "aeb-dev"  # 90 pages, too large for the repository
+# The metric and the VnExpress page: the copies the tests read (tests/fixtures/reference).
+REFERENCE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "reference"
+METRIC_PATH = REFERENCE / "aeb_metric.py"
+VNEXPRESS_DIR = REFERENCE
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, tzinfo=VN_TZ)
 # Written for the saved page from its markup (research/vn_sites.md §3 names the same blocks).
 VNEXPRESS_SELECTORS = {

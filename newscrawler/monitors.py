@@ -101,8 +101,7 @@ class SiteHealthMonitor(SiteMonitor):
 
     @monitors.name("schema validation")
     def test_rejected_records(self):
-        prefix = f"newscrawler/{self.site}/rejected/"
-        rejected = sum(v for k, v in self.stats.items() if k.startswith(prefix))
+        rejected = self.stats.get(f"newscrawler/{self.site}/rejected_records", 0)
         limit = self.setting("NEWSCRAWLER_MAX_REJECTED_SHARE")
         exported = self.stats.get("item_scraped_count", 0)
         total = exported + rejected

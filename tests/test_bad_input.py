@@ -19,7 +19,7 @@ def refused(*args: str) -> str:
     """Run `newscrawler crawl ARGS`; check the refusal's form and return its one line."""
     result = run_newscrawler("crawl", *args, timeout=120)
     output = (result.stdout + result.stderr).strip()
-    assert result.returncode != 0, output
+    assert result.returncode == 2, output  # the README: exit status 2
     assert "Traceback" not in output, output
     lines = output.splitlines()
     assert len(lines) == 1, output
@@ -70,7 +70,7 @@ def test_unreachable_redis(tmp_path):
     uri = f"redis://127.0.0.1:{port}/0"
     line = refused("congthuong", "--state", uri, "--data-dir", str(data_dir))
     assert f"crawl state {uri}" in line
-    assert not (data_dir / "articles").exists()
+    assert tree(data_dir) == {}  # no export, report, log or state written
 
 
 def test_unwritable_data_directory(tmp_path):

@@ -1,27 +1,24 @@
-"""kill -9 of real crawl processes at random moments, then a rerun: nothing lost, nothing
-exported twice, every line of every completed export a whole JSON object (issue 5).
+"""kill -9 of real crawl processes at the points the crawl signals, then a rerun: nothing
+lost, nothing exported twice, every line of every completed export a whole JSON object
+(issue 5).
 
 The replica advances through timeline days 0..2 (publishing, editing, re-filing), so
 kills land in full first crawls and in incremental runs with a crawl state. Each round:
-complete runs on copies of the data directory measure how long the run takes (the first
-one warms the replica's page cache, the second is timed), then kills spread over that
-duration (one random moment in each of N equal slices). Each kill hits its own copy of
-the round's starting state, because a killed run keeps the feed batches it completed:
-chained kills would shorten every following run and the later moments would miss it.
-Each killed copy is rerun to completion and checked; the next round starts from the last
-of them, so its state carries a crash behind it. `*.part` files of killed runs are never
-read as exports.
+one complete run on a copy of the data directory counts the articles and feed files that
+run exports, then kills are placed over that run with NEWSCRAWLER_TEST_KILL_AT (the first
+response, the first, middle and last articles, after feed files are renamed, after
+batches are committed). Each kill hits its own copy of the round's starting state and
+must land (exit status -9); each killed copy is rerun to completion and checked; the
+next round starts from the last of them, so its state carries a crash behind it.
+`*.part` files of killed runs are never read as exports.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import random
 import shutil
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +27,7 @@ from newscrawler.replica.timeline import Timeline, TimelineConfig, parse_epoch
 
 from .conftest import REPO, ReplicaProcess, newscrawler_command
 from .test_incremental import (
+    completed_exports,
     crawl,
     epoch_now,
     read_completed,
@@ -41,39 +39,22 @@ pytestmark = pytest.mark.slow
 
 SITES = ["congthuong"]
 BASE_ARTICLES = 80
-ROUNDS = ((0, 12), (1, 6), (2, 6))  # (timeline day, kills): 24 planned
-MIN_KILLS = 20  # kills that must land in a live crawl
+DAYS = (0, 1, 2)  # timeline days: a first crawl, then two incremental runs
 # Small feed batches: kills land between batch commits as well as within a batch.
 BATCHES = ("-s", "FEED_EXPORT_BATCH_ITEM_COUNT=15")
 
 
-def start_crawl(replica: ReplicaProcess, data_dir: Path, output=subprocess.DEVNULL,
-                extra: tuple[str, ...] = BATCHES) -> subprocess.Popen:
-    return subprocess.Popen(
+def killed_run(replica: ReplicaProcess, data_dir: Path, point: str,
+               extra: tuple[str, ...] = BATCHES) -> str:
+    """A crawl that kills itself at `point`; returns its output. The kill must land."""
+    result = subprocess.run(
         newscrawler_command("crawl", *SITES, "--replica", replica.url,
-                            "--data-dir", str(data_dir), *extra),
-        stdout=output, stderr=subprocess.STDOUT, cwd=REPO, text=True,
-    )
-
-
-def timed_run(replica: ReplicaProcess, data_dir: Path) -> float:
-    started = time.monotonic()
-    process = start_crawl(replica, data_dir, output=subprocess.PIPE)
-    output, _ = process.communicate(timeout=300)
-    assert process.returncode == 0, output
-    return time.monotonic() - started
-
-
-def kill_after(replica: ReplicaProcess, data_dir: Path, delay: float) -> bool:
-    """Start a crawl, SIGKILL it `delay` seconds later; False if it had finished."""
-    process = start_crawl(replica, data_dir)
-    try:
-        process.wait(timeout=delay)
-        return False
-    except subprocess.TimeoutExpired:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        return True
+                            "--data-dir", str(data_dir), *extra,
+                            "-s", f"NEWSCRAWLER_TEST_KILL_AT={point}"),
+        capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert result.returncode == -signal.SIGKILL, (
+        f"kill at {point} did not land (status {result.returncode}): {result.stdout}")
+    return result.stdout
 
 
 def copy_state(data_dir: Path, copy: Path) -> Path:
@@ -84,18 +65,23 @@ def copy_state(data_dir: Path, copy: Path) -> Path:
     return copy
 
 
-def measured_duration(replica: ReplicaProcess, data_dir: Path, scratch: Path) -> float:
-    """How long a run on `data_dir` takes, from two runs on copies of it."""
-    durations = []
-    for _ in range(2):  # the first renders and caches the day's pages on the replica
-        durations.append(timed_run(replica, copy_state(data_dir, scratch)))
-    return durations[-1]
+def run_size(replica: ReplicaProcess, data_dir: Path, scratch: Path) -> tuple[int, int]:
+    """(articles, feed files) that a complete run on a copy of `data_dir` exports."""
+    copy = copy_state(data_dir, scratch)
+    before = set(completed_exports(copy))
+    crawl(replica, copy, SITES, *BATCHES)
+    new = [path for path in completed_exports(copy) if path not in before]
+    return sum(path.read_bytes().count(b"\n") for path in new), len(new)
 
 
-def spread_delays(rng: random.Random, duration: float, count: int) -> list[float]:
-    """One random moment in each of `count` equal slices of the run's duration."""
-    width = 0.92 * duration / count  # the last slice stops short of the run's exit
-    return [rng.uniform(i * width, (i + 1) * width) for i in range(count)]
+def kill_points(articles: int, files: int) -> list[str]:
+    """Points spread over a run that exports `articles` in `files` feed files."""
+    points = ["responses:1"]
+    if articles:
+        points += [f"items:{n}" for n in (1, articles // 4, articles // 2, articles)]
+        points += [f"feed_stored:{n}" for n in (1, (files + 1) // 2, files)]
+        points += [f"batch_committed:{n}" for n in (1, files // 2, files)]
+    return list(dict.fromkeys(point for point in points if not point.endswith(":0")))
 
 
 def partial_lines(data_dir: Path) -> int:
@@ -104,35 +90,34 @@ def partial_lines(data_dir: Path) -> int:
                for path in (data_dir / "articles").rglob("*.jsonl.part"))
 
 
-def test_kill_9_at_random_moments_then_rerun_loses_and_duplicates_nothing(tmp_path):
-    seed = time.time_ns()
-    rng = random.Random(seed)
+def test_kill_9_at_signalled_points_then_rerun_loses_and_duplicates_nothing(tmp_path):
     epoch = epoch_now()
     data_dir, scratch = tmp_path / "data", tmp_path / "scratch"
     timeline = Timeline(SITES, TimelineConfig(epoch=parse_epoch(epoch)), BASE_ARTICLES)
     replica = ReplicaProcess("--sites", *SITES, "--articles", str(BASE_ARTICLES),
                              "--day", "0", "--epoch", epoch)
-    log = []  # (day, delay, killed while running)
+    log = []  # (day, kill point)
     written_when_killed = 0  # whole lines in the .part files the kills left
     try:
-        for day, kills in ROUNDS:
+        for day in DAYS:
             set_day(replica, day)
-            duration = measured_duration(replica, data_dir, scratch)
-            for number, delay in enumerate(spread_delays(rng, duration, kills)):
+            articles, files = run_size(replica, data_dir, scratch)
+            assert articles > 0, f"day {day}: the run exports nothing to interrupt"
+            for number, point in enumerate(kill_points(articles, files)):
                 trial = copy_state(data_dir, tmp_path / f"day{day}-kill{number}")
-                log.append((day, round(delay, 3), kill_after(replica, trial, delay)))
+                killed_run(replica, trial, point)
+                log.append((day, point))
                 written_when_killed += partial_lines(trial)
                 crawl(replica, trial, SITES, *BATCHES)
                 problems = version_problems(read_completed(trial),
                                             timeline.expected_history(day))
                 assert problems == [], (
-                    f"day {day}, seed {seed}, kills {log}: {len(problems)} problems, "
+                    f"day {day}, epoch {epoch}, kills {log}: {len(problems)} problems, "
                     f"first: {problems[:3]}")
             data_dir = trial
     finally:
         replica.stop()
-    live = sum(killed for _day, _delay, killed in log)
-    assert live >= MIN_KILLS, f"only {live} kills landed in a running crawl: {log}"
+    assert len(log) >= 20, log
     # Some kills landed while articles were being written, not only at start-up.
     assert written_when_killed > 0, log
 
@@ -143,14 +128,8 @@ def test_a_kill_right_after_the_export_file_is_completed_duplicates_nothing(tmp_
     kill between the two must not make the rerun export them a second time."""
     replica = ReplicaProcess("--sites", *SITES, "--articles", str(BASE_ARTICLES))
     try:
-        process = start_crawl(replica, tmp_path, extra=extra)
-        exports = tmp_path / "articles"
-        while process.poll() is None and not any(exports.rglob("*.jsonl")):
-            time.sleep(0.001)
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-        status = process.wait()
-        assert status == -signal.SIGKILL, f"the crawl ended by itself (status {status})"
+        killed_run(replica, tmp_path, "feed_stored:1", extra)
+        assert len(completed_exports(tmp_path)) == 1  # the kill came after the rename
         crawl(replica, tmp_path, SITES, *extra)
     finally:
         replica.stop()

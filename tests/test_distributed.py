@@ -168,7 +168,7 @@ def test_a_worker_killed_mid_crawl_loses_no_article(replica, redis_server, redis
             time.sleep(0.01)
     assert victim.poll() is None, "w2 finished before it could be killed"
     os.kill(victim.pid, signal.SIGKILL)
-    victim.wait()
+    assert victim.wait() == -signal.SIGKILL, "w2 ended before the kill landed"
     output = finish(survivor)
     logs = worker_logs(tmp_path)
     assert "worker w2 of congthuong stopped answering" in logs, output

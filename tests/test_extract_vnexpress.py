@@ -15,7 +15,7 @@ from scrapy.http import HtmlResponse
 from newscrawler.extract import extract_article
 from newscrawler.records import VN_TZ
 
-# A copy of shared/fixtures/real/vnexpress.net (MIT, see the README there).
+# A real vnexpress.net page (MIT, see fixtures/reference/README.md).
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "reference"
 PAGE = "VnExpress_2025_10_22.html.gz"
 FETCHED_AT = datetime(2025, 10, 22, 21, 57, tzinfo=VN_TZ)

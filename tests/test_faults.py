@@ -10,9 +10,7 @@ the URL and the reason in DATA_DIR/runs/<run_id>.json. The replica's fault log
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
 import urllib.request
 from collections import Counter, defaultdict
 from datetime import UTC
@@ -30,7 +28,7 @@ from newscrawler.replica.faults import parse_profile
 from newscrawler.spiders.congthuong import CongthuongSpider
 from newscrawler.urls import canonicalize_url
 
-from .conftest import REPO, ReplicaProcess, newscrawler_command, run_newscrawler
+from .conftest import ReplicaProcess, run_newscrawler
 from .test_incremental import read_completed
 
 pytestmark = pytest.mark.slow
@@ -386,22 +384,19 @@ def test_kill_9_under_the_flaky_profile_then_reruns_lose_and_duplicate_nothing(f
     one) leave nothing that makes a later complete run lose or repeat an article."""
     run = faulty("flaky", articles=80, seed=5)
 
-    def killed_after(delay: float) -> None:
-        process = subprocess.Popen(
-            newscrawler_command("crawl", SITE, "--replica", run.replica.url, "--data-dir",
-                                str(run.data_dir), *FAST),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
-        try:
-            process.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait()
+    def killed_at(point: str) -> None:
+        result = run_newscrawler("crawl", SITE, "--replica", run.replica.url, "--data-dir",
+                                 str(run.data_dir), *FAST,
+                                 "-s", f"NEWSCRAWLER_TEST_KILL_AT={point}")
+        assert result.returncode == -signal.SIGKILL, f"kill at {point} did not land"
 
-    for delay in (2.0, 3.0):
-        killed_after(delay)
+    # A first crawl killed twice among its articles, then completed; then incremental runs
+    # (little or nothing new) killed among their listing pages, then completed.
+    for point in ("items:15", "items:30"):
+        killed_at(point)
     run.crawl(*FAST)
-    for delay in (1.5, 2.5):
-        killed_after(delay)
+    for point in ("responses:2", "responses:5"):
+        killed_at(point)
     run.crawl(*FAST)
     records = read_completed(run.data_dir)
     expected = truth(80)

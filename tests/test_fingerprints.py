@@ -41,9 +41,10 @@ from newscrawler.records import content_hash
 from newscrawler.replica import REPLICA_SITES
 from newscrawler.replica.corpus import build_corpus
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_TEXT = SHARED / "seed" / "000_fcc801ffa7c6ee77.txt"
-VNEXPRESS_JSON = SHARED / "fixtures" / "real" / "vnexpress.net" / "expected.fundus.json"
+# Copies of the reference pages (licences in tests/fixtures/reference/README.md).
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "reference"
+SEED_TEXT = REFERENCE / "000_fcc801ffa7c6ee77.txt"
+VNEXPRESS_JSON = REFERENCE / "expected.fundus.json"
 
 # Slot values and sentence templates (written for this test; the facts are invented).
 SLOTS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import itertools
 import json
 import re
@@ -29,6 +30,8 @@ from newscrawler.replica.corpus import build_corpus, slugify
 from newscrawler.replica.seed import SEED_SLUG, SEED_URL
 from newscrawler.replica.server import ReplicaServer, truth_main
 from newscrawler.replica.truth import truth_records
+
+from .test_crawl_congthuong import seed_lines
 
 DOMAIN = "congthuong.vn"
 SEED_CLOCK = datetime(2018, 9, 21, 11, 32, tzinfo=VN_TZ)  # the seed page's "today" bar
@@ -248,7 +251,26 @@ def test_seed_truth_record():
     assert seed["publisher"] == "Báo Công Thương"
     assert [i["caption"] for i in seed["images"]] == ["Toàn cảnh Hội nghị"]
     assert seed["lead"].startswith("Ngày 21/12, tại Đà Nẵng, Bộ Thông tin & Truyền thông")
-    assert seed["content_hash"] == records.content_hash(seed["title"], seed["body"])
+
+
+def test_seed_content_hash_is_the_sha1_of_the_reference_page_text():
+    """The truth's hash, against one computed here from the reference page as the README
+    defines it (SHA-1 of the normalised title and body): not from the truth's own fields."""
+    seed = {r["url"]: r for r in truth_records("congthuong")}[SEED_URL]
+    lines = seed_lines()  # clock bar, title, date, lead, caption, 7 paragraphs, author
+    title, body = lines[1], "\n\n".join(lines[5:12])
+
+    def folded(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    expected = hashlib.sha1(f"{folded(title)}\n{folded(body)}".encode()).hexdigest()
+    assert seed["content_hash"] == expected
+    # The same content in another case, spacing or Unicode form keeps the hash ...
+    variant = unicodedata.normalize("NFD", body.upper()).replace(" ", " \t ")
+    assert records.content_hash(title.upper(), variant) == expected
+    # ... and one word changed changes it.
+    edited = body.replace("Chương trình hành động", "Chương trình công tác", 1)
+    assert edited != body and records.content_hash(title, edited) != expected
 
 
 def test_truth_records_satisfy_the_export_schema(truth):

@@ -1,7 +1,7 @@
 """Generic fallbacks: main text, title, date, lead, category and images of any article page.
 
 Main text is trafilatura's, chosen by measurement on the AEB dev half (90 pages,
-../shared/bench, metric aeb_metric.py; prediction = lead + blank line + body, as
+metric aeb_metric.py of tests/fixtures/reference; prediction = lead + blank line + body, as
 benchmarks/bench_extraction.py scores it). Numbers measured 2026-11-26, trafilatura 2.3.1:
 
     trafilatura alone, favor_precision, comments off ... F1 0.9642  P 0.9535  R 0.9752

@@ -59,6 +59,8 @@ class ValidatePipeline:
         for error in errors:
             field = error.path[0] if error.path else "record"
             self.stats.inc_value(f"newscrawler/{site}/rejected/{field}")
+        # Per record: a record with two bad fields is one rejection (the monitor's share).
+        self.stats.inc_value(f"newscrawler/{site}/rejected_records")
         self.keep_rejected(site, record, messages)
         raise DropItem(f"invalid record {record.get('url')}: {'; '.join(messages)}")
 

@@ -1,9 +1,9 @@
 """The seed article as data: the project's reference record.
 
-The page behind /work/shared/seed/000_fcc801ffa7c6ee77.txt is a congthuong.vn article
+The page behind tests/fixtures/reference/000_fcc801ffa7c6ee77.txt is a congthuong.vn article
 (research/vn_sites.md §1). Its text is embedded here, exactly as scraped (the article's own
 punctuation and typos such as "pháp 1ý" and "….." are kept, trailing spaces stripped, inner
-no-break spaces kept as U+00A0), so the package works without the shared folder.
+no-break spaces kept as U+00A0), so the package works without the tests folder.
 """
 
 from __future__ import annotations

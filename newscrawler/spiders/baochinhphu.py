@@ -1,6 +1,6 @@
 """baochinhphu.vn: Báo Điện tử Chính phủ, the Government's online newspaper (new site).
 
-Sources (../shared/research/vn_sites.md §2.0 and §2.4, compiled 2026):
+Sources (the research notes (vn_sites.md) §2.0 and §2.4, compiled 2026):
 - VCCorp-style CMS since ~2022 (§2.0 "Platforms seen");
 - article URL `https://baochinhphu.vn/<slug>-102YYMMDDhhmmssNNN.htm`, the id encoding the
   publication time (public code, [high]);

@@ -1,6 +1,6 @@
 """congthuong.vn: Báo Công Thương, the newspaper of the Ministry of Industry and Trade.
 
-Sources (../shared/research/vn_sites.md §1 and §2.1, compiled 2026):
+Sources (the research notes (vn_sites.md) §1 and §2.1, compiled 2026):
 - categories `thoi-su, thuong-mai, cong-nghiep, hoi-nhap, ...` (public code, [med]);
 - listing items `.article>h3>a` (public spider 9895299792);
 - article URL `https://congthuong.vn/<slug>-<id>.html` (many public links, [high]);

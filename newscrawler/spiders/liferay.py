@@ -1,6 +1,6 @@
 """Liferay portals with Asset Publisher portlets: moh.gov.vn (and moit.gov.vn until ~2021).
 
-Facts (../shared/research/vn_sites.md §2.0 "Platforms seen", §2.2, §2.9, S1 2021):
+Facts (the research notes (vn_sites.md) §2.0 "Platforms seen", §2.2, §2.9, S1 2021):
 - a portlet's parameters are namespaced by its instance: listing page N is
   `?p_p_id=101_INSTANCE_<x>&…&_101_INSTANCE_<x>_delta=20&…&_101_INSTANCE_<x>_cur=N`, and the
   instance id `<x>` differs from page to page, so it is read from the page, never hard-coded;

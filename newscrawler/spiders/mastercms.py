@@ -1,6 +1,6 @@
 """MasterCMS, the CMS of congthuong.vn, thoibaonganhang.vn and haiquanonline.com.vn.
 
-Facts (../shared/research/vn_sites.md §1, §2.0, §2.1, checked 2026-11):
+Facts (the research notes (vn_sites.md) §1, §2.0, §2.1, checked 2026-11):
 - the pager is `div.grNextPage.__MB_ARTICLE_PAGING`; its next-page link is the
   second-to-last `a` (two independent public Scrapy spiders use
   `//div[@class="grNextPage __MB_ARTICLE_PAGING lt"]//a[last()-1]/@href`);

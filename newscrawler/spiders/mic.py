@@ -1,6 +1,6 @@
 """mic.gov.vn: Cổng Thông tin điện tử Bộ Thông tin và Truyền thông (SharePoint).
 
-Sources (../shared/research/vn_sites.md, compiled 2026):
+Sources (the research notes (vn_sites.md), compiled 2026):
 - listing `https://www.mic.gov.vn/mic_2020/Pages/ChuyenMuc/PhanTrang/<catId>/<page>/<Slug>
   .html`, catIds 1747 Bưu chính, 1748 Viễn thông, 1749 CNTT, 1694 ATTT, 1751 CN ICT,
   1752 Báo chí (§2.6, S1 = 2021 snapshot);

@@ -1,7 +1,7 @@
 """moc.gov.vn: Cổng Thông tin điện tử Bộ Xây dựng (Ministry of Construction; since
 2025-03-01 it also holds the former Ministry of Transport, research §2.0).
 
-Sources (../shared/research/vn_sites.md §2.0, §2.9; S1 = tpnanh/DACNTT2_N26:WebDB.sql,
+Sources (the research notes (vn_sites.md) §2.0, §2.9; S1 = tpnanh/DACNTT2_N26:WebDB.sql,
 2021-07-15):
 - the shared SharePoint template (S1, [med]);
 - listings `/vn/chuyen-muc/<id>/<slug>.aspx?page=N` for 1173, 1184, 1166, 1196; slugs (S1,

@@ -1,6 +1,6 @@
 """moet.gov.vn: Cổng Thông tin điện tử Bộ Giáo dục và Đào tạo (SharePoint).
 
-Sources (../shared/research/vn_sites.md, compiled 2026):
+Sources (the research notes (vn_sites.md), compiled 2026):
 - SharePoint platform (§2.0: `/Pages/*.aspx`, web-part ids `ctl00_…_g_<guid>`);
 - listings `/tintuc/Pages/{thong-cao-bao-chi,Thongbao,tin-tong-hop}.aspx?date=&EventID=0
   &Page=N`, capital `Page`; RSS `/rss/Pages/index.aspx` (§2.9, public code);

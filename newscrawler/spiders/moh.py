@@ -1,6 +1,6 @@
 """moh.gov.vn: Cổng Thông tin điện tử Bộ Y tế, the Ministry of Health's portal (Liferay).
 
-Sources (../shared/research/vn_sites.md, compiled 2026):
+Sources (the research notes (vn_sites.md), compiled 2026):
 - Liferay with Asset Publisher portlets `101_INSTANCE_<x>` (§2.0 "Platforms seen");
 - categories `hoat-dong-cua-lanh-dao-bo`, `tin-tong-hop`, `hoat-dong-cua-dia-phuong`,
   `tin-lien-quan`; listing `/<cat>?p_p_id=101_INSTANCE_<x>&…_delta=20&…_cur=N`; instance

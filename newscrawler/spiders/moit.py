@@ -1,6 +1,6 @@
 """moit.gov.vn: Cổng Thông tin điện tử Bộ Công Thương, the current portal (2026).
 
-Sources (../shared/research/vn_sites.md §2.2, public code and link hits, [med]):
+Sources (the research notes (vn_sites.md) §2.2, public code and link hits, [med]):
 - listing `https://moit.gov.vn/tin-tuc/<category>` (`thi-truong-trong-nuoc`,
   `phat-trien-nang-luong`, `thong-bao`, `quoc-te`); article
   `https://moit.gov.vn/tin-tuc/[<category>/]<slug>.html`; search `/?page=search&keyword=`;

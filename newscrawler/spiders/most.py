@@ -2,7 +2,7 @@
 Technology; since 2025-03-01 it also holds the former Ministry of Information and
 Communications, research §2.0).
 
-Sources (../shared/research/vn_sites.md §2.0, §2.9; S1 = tpnanh/DACNTT2_N26:WebDB.sql,
+Sources (the research notes (vn_sites.md) §2.0, §2.9; S1 = tpnanh/DACNTT2_N26:WebDB.sql,
 2021-07-15):
 - the shared SharePoint template (S1, [med]);
 - listings `/vn/chuyen-muc/493/Tin-tong-hop.aspx?page=N` (Tin tổng hợp) and

@@ -8,7 +8,7 @@ redirect, freeze or vanish"; mt.gov.vn's state after the merger is unknown, so i
 crawled by default (`newscrawler crawl mt` still runs it). The spider and its replica are
 kept for the archive and for when the domain's fate is known.
 
-Sources (../shared/research/vn_sites.md §2.0, §2.9; S1 = tpnanh/DACNTT2_N26:WebDB.sql,
+Sources (the research notes (vn_sites.md) §2.0, §2.9; S1 = tpnanh/DACNTT2_N26:WebDB.sql,
 2021-07-15):
 - the shared SharePoint template (S1, [med]);
 - listings `/vn/chuyen-muc/<id>/<slug>.aspx` for 856, 855, 877, 889, 858, 973, 1184; their

@@ -1,6 +1,6 @@
 """The SharePoint news template shared by most.gov.vn, mt.gov.vn and moc.gov.vn.
 
-Facts (../shared/research/vn_sites.md §2.0 and §2.9, source S1 = tpnanh/DACNTT2_N26:
+Facts (the research notes (vn_sites.md) §2.0 and §2.9, source S1 = tpnanh/DACNTT2_N26:
 WebDB.sql, last touched 2021-07-15):
 - listings `/vn/chuyen-muc/<id>/<slug>.aspx?page=N`;
 - the page list is `//*[@class="Paging"]/select/option/@value` (most); S1 walks moc with

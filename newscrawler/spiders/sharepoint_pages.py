@@ -1,6 +1,6 @@
 """Plain SharePoint portals whose listings take the page number in the URL.
 
-Facts (../shared/research/vn_sites.md §2.0, §2.6, §2.9; S1 = a 2021 crawler config):
+Facts (the research notes (vn_sites.md) §2.0, §2.6, §2.9; S1 = a 2021 crawler config):
 SharePoint portals (`/Pages/*.aspx`, web parts with ids `ctl00_…_g_<guid>`) page their news
 lists by a URL part: a query parameter (`moet.gov.vn …aspx?date=&EventID=0&Page=N`, capital
 `Page`; `moj.gov.vn …&Page=N`; `baohiemxahoi.gov.vn …&Page=N`) or a path segment

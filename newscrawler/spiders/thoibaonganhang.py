@@ -1,6 +1,6 @@
 """thoibaonganhang.vn: Thời báo Ngân hàng, the newspaper of the State Bank of Vietnam.
 
-Sources (../shared/research/vn_sites.md, compiled 2026):
+Sources (the research notes (vn_sites.md), compiled 2026):
 - MasterCMS, like congthuong.vn and haiquanonline.com.vn (§2.0 "Platforms seen", S2);
 - date markup `<span class="datetime"><span class="format_time">09:00</span> |
   <span class="format_date">10/03/2021</span></span>` (§1 point 3, real 2021 markup;

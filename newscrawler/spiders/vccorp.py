@@ -1,6 +1,6 @@
 """The VCCorp-style CMS of baochinhphu.vn since ~2022 (research/vn_sites.md §2.0, §2.4).
 
-Facts (../shared/research/vn_sites.md §2.4, compiled 2026; public crawler code [high]):
+Facts (the research notes (vn_sites.md) §2.4, compiled 2026; public crawler code [high]):
 - a category page `/<cat>[/<sub>].htm` shows the first items in
   `div.box-stream.timeline_list div.box-stream-item a.box-stream-link-with-avatar` and a
   "Xem thêm" button that loads more by JavaScript;
