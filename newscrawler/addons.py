@@ -4,11 +4,21 @@ ReplicaMode turns one setting, NEWSCRAWLER_REPLICA_URL, into replica mode wherev
 crawl is started (`newscrawler crawl --replica`, `scrapy crawl -s`, Scrapyd's
 `schedule.json setting=`): the replica download handler and lifted politeness
 (REPLICA_OVERRIDES). Command-line settings still win over these.
+
+ArticlesFeed keeps our articles feed when the user names feeds of their own
+(`scrapy crawl -o/-O FILE`, Scrapyd's items_dir), which replace the FEEDS setting: ours
+goes back beside theirs, so the user's file gets the same records and the crawl state
+still commits what our files hold.
+
+Preflight checks every setting we rely on before anything is written (newscrawler/
+preflight.py), so `scrapy crawl` and Scrapyd runs stop at start on a bad value too.
 """
 
 from __future__ import annotations
 
 import logging
+
+from newscrawler.export.storage import FEED_OPTIONS, FEED_URI_TEMPLATE
 
 logger = logging.getLogger(__name__)
 
@@ -19,3 +29,19 @@ class ReplicaMode:
             return
         for name, value in settings.getdict("REPLICA_OVERRIDES").items():
             settings.set(name, value, priority="spider")
+
+
+class ArticlesFeed:
+    def update_settings(self, settings) -> None:
+        feeds = settings.getdict("FEEDS")
+        if FEED_URI_TEMPLATE in feeds and len(feeds) == 1:
+            return
+        for options in (o for uri, o in feeds.items() if uri != FEED_URI_TEMPLATE):
+            # Our batches (FEED_EXPORT_BATCH_ITEM_COUNT) are for our files: a user's file
+            # without a %(batch_id)d in its name holds the whole run, as Scrapy's would.
+            options.setdefault("batch_item_count", 0)
+        feeds.setdefault(FEED_URI_TEMPLATE, dict(FEED_OPTIONS))
+        priority = settings.getpriority("FEEDS") or 0
+        settings.set("FEEDS", feeds, priority=priority)
+        logger.info("Articles feed kept beside the user's feeds: %s",
+                    ", ".join(uri for uri in feeds if uri != FEED_URI_TEMPLATE))

@@ -5,7 +5,7 @@ Replica and benchmark overrides live in one place, `REPLICA_OVERRIDES`, applied 
 """
 
 from newscrawler import __version__
-from newscrawler.export.storage import FEED_URI_TEMPLATE
+from newscrawler.export.storage import FEED_OPTIONS, FEED_URI_TEMPLATE
 
 BOT_NAME = "newscrawler"
 SPIDER_MODULES = ["newscrawler.spiders"]
@@ -64,6 +64,7 @@ REMOTE_CONTROL_ENABLED = False
 
 ADDONS = {
     "newscrawler.addons.ReplicaMode": 0,
+    "newscrawler.addons.ArticlesFeed": 0,
     "newscrawler.distributed.DistributedMode": 0,
 }
 
@@ -85,13 +86,9 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.dedup.DedupPipeline": 300,
 }
 
-FEEDS = {
-    FEED_URI_TEMPLATE: {
-        "format": "jsonlines",
-        "encoding": "utf-8",
-        "overwrite": True,
-    },
-}
+# `scrapy crawl -o/-O` and Scrapyd's items_dir replace FEEDS: the ArticlesFeed add-on
+# puts this feed back beside theirs.
+FEEDS = {FEED_URI_TEMPLATE: dict(FEED_OPTIONS)}
 FEED_EXPORT_ENCODING = "utf-8"
 # Each file is committed to the crawl state when complete: what a run holds in memory
 # until then, and what a killed run loses, is one batch.

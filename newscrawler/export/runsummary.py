@@ -16,7 +16,7 @@ from scrapy import signals
 
 from newscrawler.atomic import write_text_atomically
 from newscrawler.export.report_html import write_report
-from newscrawler.export.storage import run_id_from_settings
+from newscrawler.export.storage import is_articles_feed, run_id_from_settings
 from newscrawler.records import VN_TZ, iso_vn
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ class RunSummary:
         self.data_dir = Path(crawler.settings.get("NEWSCRAWLER_DATA_DIR")).resolve()
         self.run_id = run_id_from_settings(crawler.settings)
         self.files: list[dict[str, Any]] = []
+        self.user_feeds: list[dict[str, Any]] = []  # -o/-O files, written beside ours
         self.started: datetime | None = None
         self.ended: datetime | None = None
         self.spider = None
@@ -48,7 +49,8 @@ class RunSummary:
 
     def feed_slot_closed(self, slot) -> None:
         path = getattr(slot.storage, "path", slot.uri)
-        self.files.append({"path": str(path), "items": slot.itemcount})
+        written = self.files if is_articles_feed(slot) else self.user_feeds
+        written.append({"path": str(path), "items": slot.itemcount})
 
     def spider_closed(self, spider, reason: str) -> None:
         self.spider, self.finish_reason = spider, reason
@@ -73,13 +75,14 @@ class RunSummary:
             "errors": stats.get(prefix + "errors", 0),
             "failures": failures,
             "error_summary": summarize_failures(failures),
-            "verdict": site_verdict(stats, prefix, reason, failures),
+            "verdict": site_verdict(stats, prefix, reason, failures, self.files),
             "finish_reason": reason,
             "started_at": iso_vn(self.started),
             "finished_at": iso_vn(ended),
             "duration_s": round((ended - self.started).total_seconds(), 3)
             if self.started else None,
             "files": self.files,
+            "user_feeds": self.user_feeds,
             "stats": {k: v for k, v in stats.items()
                       if k.startswith(("field/", "newscrawler/"))
                       and not k.endswith(("/failures", "/verdict"))},
@@ -87,7 +90,8 @@ class RunSummary:
 
 
 def site_verdict(stats: dict, prefix: str, finish_reason: str,
-                 failures: list[dict[str, str]]) -> dict[str, Any]:
+                 failures: list[dict[str, str]],
+                 files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The monitors' verdict, plus what they cannot see: a site that answered nothing,
     and a run stopped before its end."""
     reasons = list((stats.get(prefix + "verdict") or {}).get("reasons", []))
@@ -98,6 +102,11 @@ def site_verdict(stats: dict, prefix: str, finish_reason: str,
         reasons.insert(0, summarize_failures(failures))
     if finish_reason == "shutdown":
         reasons.append("interrupted before the end (shutdown)")
+    exported = stats.get("item_scraped_count", 0)
+    if files is not None and exported and sum(f["items"] for f in files) < exported:
+        # Never OK while articles went nowhere (a feed that could not be written).
+        stored = sum(f["items"] for f in files)
+        reasons.append(f"{exported} articles exported but only {stored} written to files")
     return {"ok": not reasons, "reasons": reasons}
 
 
