@@ -17,6 +17,7 @@ preflight.py), so `scrapy crawl` and Scrapyd runs stop at start on a bad value t
 from __future__ import annotations
 
 import logging
+import sys
 
 from newscrawler.export.storage import FEED_OPTIONS, FEED_URI_TEMPLATE
 
@@ -45,3 +46,16 @@ class ArticlesFeed:
         settings.set("FEEDS", feeds, priority=priority)
         logger.info("Articles feed kept beside the user's feeds: %s",
                     ", ".join(uri for uri in feeds if uri != FEED_URI_TEMPLATE))
+
+
+class Preflight:
+    """`scrapy crawl` and Scrapyd: a bad setting stops the crawl at start, in one line."""
+
+    def update_settings(self, settings) -> None:
+        from newscrawler.preflight import ConfigError, check_settings
+
+        try:
+            check_settings(settings)
+        except ConfigError as error:
+            print(f"newscrawler: error: {error}", file=sys.stderr, flush=True)
+            raise SystemExit(2) from None

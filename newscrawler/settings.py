@@ -63,6 +63,8 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 ADDONS = {
+    # First: refuses bad settings before anything else reads them.
+    "newscrawler.addons.Preflight": -10,
     "newscrawler.addons.ReplicaMode": 0,
     "newscrawler.addons.ArticlesFeed": 0,
     "newscrawler.distributed.DistributedMode": 0,
