@@ -83,11 +83,11 @@ def command_crawl(args: argparse.Namespace) -> int:
         print(f"newscrawler: error: {error}", file=sys.stderr)
         return 2
     print(f"run {run_id}: log in {args.data_dir / 'logs' / (run_id + '.log')}")
+    report = args.data_dir / "runs" / f"{run_id}.json"
+    if report.exists():  # before the verdicts: the last lines say which site failed
+        print(f"run {run_id}: report in {report} and {report.with_suffix('.html')}")
     for verdict in verdicts:
         print(verdict.line)
-    report = args.data_dir / "runs" / f"{run_id}.json"
-    if report.exists():
-        print(f"report: {report} and {report.with_suffix('.html')}")
     return 0 if all(v.ok for v in verdicts) else 1
 
 

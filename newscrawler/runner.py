@@ -152,6 +152,8 @@ def judge_site(site: str, entry: dict[str, Any] | None) -> SiteVerdict:
     if reasons:
         return SiteVerdict(site, False, f"{site}: FAILED: {'; '.join(reasons)}")
     files = ", ".join(f["path"] for f in entry["files"]) or "no new file"
-    line = (f"{site}: {entry['items']} articles, {entry['errors']} errors, "
+    skipped = entry.get("stats", {}).get(f"newscrawler/{site}/skipped/older_than_since")
+    since = f", {skipped} older than --since skipped" if skipped else ""
+    line = (f"{site}: {entry['items']} articles{since}, {entry['errors']} errors, "
             f"{entry['pages']} pages -> {files}")
     return SiteVerdict(site, True, line)

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from newscrawler.atomic import write_text_atomically
 from newscrawler.export.report_html import write_report
 from newscrawler.export.storage import is_articles_feed, run_id_from_settings
 from newscrawler.records import VN_TZ, iso_vn
+from newscrawler.state.extension import state_target
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +65,8 @@ class RunSummary:
             return
         entry = self.site_entry(self.spider, self.finish_reason)
         path = self.data_dir / "runs" / f"{self.run_id}.json"
-        merge_into_summary(path, self.run_id, self.spider.name, entry)
+        merge_into_summary(path, self.run_id, self.spider.name, entry,
+                           run_options(self.crawler.settings))
 
     def site_entry(self, spider, reason: str) -> dict[str, Any]:
         stats = self.crawler.stats.get_stats()
@@ -87,6 +92,28 @@ class RunSummary:
                       if k.startswith(("field/", "newscrawler/"))
                       and not k.endswith(("/failures", "/verdict"))},
         }
+
+
+# Set by the crawl command for every run: bookkeeping, not the operator's choices.
+_NOT_OPTIONS = {"NEWSCRAWLER_DATA_DIR", "NEWSCRAWLER_RUN_ID", "LOG_FILE",
+                "TWISTED_DNS_RESOLVER"}
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@/\s]+@")
+
+
+def run_options(settings) -> dict[str, Any]:
+    """What the run was asked to do: its command line, data directory, crawl state and
+    every setting given on the command line (-s, --full, --since, --replica, -O, ...).
+    Passwords in URLs are masked."""
+    cmdline = SETTINGS_PRIORITIES["cmdline"]
+    given = {name: settings[name] for name in sorted(settings.attributes)
+             if (settings.getpriority(name) or 0) >= cmdline and name not in _NOT_OPTIONS}
+    options = {
+        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+        "data_dir": str(Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve()),
+        "state": state_target(settings),
+        "settings": json.loads(json.dumps(given, default=str)),
+    }
+    return json.loads(_URL_PASSWORD.sub(r"\1***@", json.dumps(options, ensure_ascii=False)))
 
 
 def site_verdict(stats: dict, prefix: str, finish_reason: str,
@@ -121,11 +148,14 @@ def summarize_failures(failures: list[dict[str, str]]) -> str | None:
     return f"{reason} ({count} URL{'s' if count > 1 else ''})"
 
 
-def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any]) -> None:
+def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any],
+                       options: dict[str, Any] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     summary: dict[str, Any] = {"run_id": run_id, "sites": {}}
     if path.exists():
         summary = json.loads(path.read_text(encoding="utf-8"))
+    if options is not None:
+        summary["options"] = options
     summary["sites"][site] = entry
     sites = summary["sites"]
     summary["items"] = sum(entry["items"] for entry in sites.values())
