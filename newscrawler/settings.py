@@ -56,6 +56,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.downloadermiddlewares.charset.CharsetRepairMiddleware": 585,
     # Just before the download handler: sees every request sent and every raw redirect.
     "newscrawler.downloadermiddlewares.bounds.SiteBoundsMiddleware": 650,
+    # After DownloaderStats (850): a host whose DNS failed is not asked again this run.
+    "newscrawler.downloadermiddlewares.unresolved.UnresolvedHostMiddleware": 860,
 }
 
 # Attack surface off: nothing listens while we crawl.

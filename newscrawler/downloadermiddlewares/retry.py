@@ -5,8 +5,8 @@ The wait before retry N is `NEWSCRAWLER_RETRY_BACKOFF * 2 ** (N - 1)` seconds, a
 retried status makes it at least that long. A server asking for more than
 `NEWSCRAWLER_RETRY_AFTER_MAX` seconds is not retried in this run: the failure is reported
 and the next run tries again. DNS failures are not retried at all: a name that does not
-resolve (no network, a vanished domain) is reported in seconds, not after every backoff,
-and the host's other requests of the run fail at once.
+resolve (no network, a vanished domain) is reported in seconds, not after every backoff
+(and UnresolvedHostMiddleware fails the host's other requests of the run at once).
 
 Only the retried request waits (other requests to the site go on): the download slot is
 freed when the response arrived, before the middlewares see it.
@@ -17,17 +17,14 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import CannotResolveHostError
 from scrapy.http import Request, Response
 from scrapy.utils.asyncio import sleep
-from twisted.internet.error import DNSLookupError
+
+from newscrawler.downloadermiddlewares.unresolved import DNS_FAILURES
 
 logger = logging.getLogger(__name__)
-
-DNS_FAILURES = (CannotResolveHostError, DNSLookupError)
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None
@@ -55,14 +52,6 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.backoff = settings.getfloat("NEWSCRAWLER_RETRY_BACKOFF")
         self.backoff_max = settings.getfloat("NEWSCRAWLER_RETRY_BACKOFF_MAX")
         self.retry_after_max = settings.getfloat("NEWSCRAWLER_RETRY_AFTER_MAX")
-        self.unresolved: set[str] = set()  # hosts whose DNS lookup failed in this run
-
-    def process_request(self, request: Request) -> None:
-        """A host whose name did not resolve in this run is not asked again: its other
-        requests fail at once instead of each waiting for its download slot."""
-        host = urlsplit(request.url).hostname or ""
-        if host in self.unresolved:
-            raise CannotResolveHostError(f"DNS lookup failed earlier in this run: {host}")
 
     def backoff_delay(self, retry: Request) -> float:
         attempt = retry.meta.get("retry_times", 1)
@@ -90,7 +79,6 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if isinstance(exception, DNS_FAILURES):
             # A name that does not resolve now will not in a few seconds either (offline,
             # or a vanished domain): report it at once; the next run tries again.
-            self.unresolved.add(urlsplit(request.url).hostname or "")
             self.crawler.stats.inc_value("newscrawler/retry/dns_not_retried")
             return None
         result = super().process_exception(request, exception)
