@@ -17,11 +17,14 @@ preflight.py), so `scrapy crawl` and Scrapyd runs stop at start on a bad value t
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 from newscrawler.export.storage import FEED_OPTIONS, FEED_URI_TEMPLATE
 
 logger = logging.getLogger(__name__)
+
+BATCH_PARAM = re.compile(r"%\(batch_time\)|%\(batch_id\)")
 
 
 class ReplicaMode:
@@ -37,10 +40,11 @@ class ArticlesFeed:
         feeds = settings.getdict("FEEDS")
         if FEED_URI_TEMPLATE in feeds and len(feeds) == 1:
             return
-        for options in (o for uri, o in feeds.items() if uri != FEED_URI_TEMPLATE):
-            # Our batches (FEED_EXPORT_BATCH_ITEM_COUNT) are for our files: a user's file
-            # without a %(batch_id)d in its name holds the whole run, as Scrapy's would.
-            options.setdefault("batch_item_count", 0)
+        for uri, options in feeds.items():
+            if uri != FEED_URI_TEMPLATE and not BATCH_PARAM.search(str(uri)):
+                # Our batches (FEED_EXPORT_BATCH_ITEM_COUNT) are for our files: a user's
+                # file without %(batch_id)d or %(batch_time)s holds the whole run.
+                options.setdefault("batch_item_count", 0)
         feeds.setdefault(FEED_URI_TEMPLATE, dict(FEED_OPTIONS))
         priority = settings.getpriority("FEEDS") or 0
         settings.set("FEEDS", feeds, priority=priority)

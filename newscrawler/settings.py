@@ -102,7 +102,6 @@ FEED_STORAGES = {
     "file": "newscrawler.export.storage.AtomicFileFeedStorage",
     "": "newscrawler.export.storage.AtomicFileFeedStorage",
 }
-FEED_URI_PARAMS = "newscrawler.export.storage.feed_uri_params"
 
 LOG_LEVEL = "INFO"
 

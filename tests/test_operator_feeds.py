@@ -22,6 +22,10 @@ def scrapy_crawl(site: str, replica_url: str, data_dir: Path, *args: str
                           check=False)
 
 
+def by_id(record: dict) -> str:
+    return record["id"]
+
+
 def run_summary(data_dir: Path) -> dict:
     (path,) = (data_dir / "runs").glob("*.json")
     return json.loads(path.read_text(encoding="utf-8"))
@@ -40,6 +44,20 @@ def test_overwrite_feed_gets_the_same_records_as_ours(replica, tmp_path):
     assert entry["verdict"]["ok"], entry["verdict"]
     assert entry["user_feeds"] == [{"path": str(out), "items": len(ours)}]
     assert sum(f["items"] for f in entry["files"]) == len(ours)
+    html = next((data_dir / "runs").glob("*.html")).read_text(encoding="utf-8")
+    assert "Your own feeds (-o, -O)" in html and f"<code>{out}</code>" in html
+
+
+def test_a_feed_named_by_batch_is_cut_in_batches(replica, tmp_path):
+    data_dir = tmp_path / "data"
+    result = scrapy_crawl("moh", replica.url, data_dir, "-s", "FEED_EXPORT_BATCH_ITEM_COUNT=100",
+                          "-O", str(tmp_path / "out-%(batch_id)d.jsonl"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    ours = exported_records(data_dir, "moh")
+    theirs = sorted(tmp_path.glob("out-*.jsonl"))
+    assert [p.name for p in theirs] == ["out-1.jsonl", "out-2.jsonl"]
+    # The same records (our batch files sort by name as <run>.2.jsonl, <run>.jsonl).
+    assert len(ours) > 100 and sorted(read_jsonl(theirs), key=by_id) == sorted(ours, key=by_id)
 
 
 def test_append_feed_keeps_what_the_file_held(replica, tmp_path):

@@ -122,6 +122,11 @@ def test_bad_input_is_refused_before_anything_is_written(scratch, case):
     assert tree(scratch) == before  # a damaged state is left exactly as it was
 
 
+def test_every_setting_of_ours_has_a_rule():
+    ours = {name for name in preflight.known_setting_names() if name.startswith("NEWSCRAWLER_")}
+    assert ours - set(preflight.SETTINGS) == set()
+
+
 def test_a_look_alike_name_is_refused_without_a_lookup(monkeypatch):
     def no_lookup(*args, **kwargs):
         raise AssertionError(f"looked up {args[0]}")

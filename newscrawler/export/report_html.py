@@ -228,14 +228,15 @@ def errors_section(entry: dict) -> str:
             + table(["kind", "count", "example URL"], rows, {1}) + status_table)
 
 
-def files_section(files: list) -> str:
+def files_section(files: list, title: str = "Files written",
+                  when_none: str = '<p class="muted">none</p>') -> str:
     rows = []
     for file in files:
         file = file if isinstance(file, dict) else {"path": file}
         rows.append((f"<code>{esc(file.get('path', '?'))}</code>", number(file.get("items"))))
     if not rows:
-        return '<h3>Files written</h3><p class="muted">none</p>'
-    return "<h3>Files written</h3>" + table(["file", "records"], rows, {1})
+        return f"<h3>{title}</h3>{when_none}" if when_none else ""
+    return f"<h3>{title}</h3>" + table(["file", "records"], rows, {1})
 
 
 def options_section(options: dict) -> str:
@@ -277,6 +278,7 @@ def site_section(anchor: str, site: str, entry: dict) -> str:
             + errors_section(entry)
             + coverage_section(field_layers(stats, site))
             + files_section(_list(entry.get("files")))
+            + files_section(_list(entry.get("user_feeds")), "Your own feeds (-o, -O)", "")
             + "</section>")
 
 

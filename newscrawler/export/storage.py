@@ -30,7 +30,10 @@ PART_SUFFIX = ".part"
 # A run's export is cut into batches of FEED_EXPORT_BATCH_ITEM_COUNT articles, each file
 # committed to the crawl state once complete: `<feed_name>.jsonl`, `<feed_name>.2.jsonl`...
 FEED_URI_TEMPLATE = "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s%(batch_id)s.jsonl"
-FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}
+# Our URI parameters for our feed only: a user's own feed (-o/-O) keeps Scrapy's, where
+# %(batch_id)d is a number.
+FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "overwrite": True,
+                "uri_params": "newscrawler.export.storage.feed_uri_params"}
 
 _process_run_id: str | None = None
 _process_worker_id: str | None = None
