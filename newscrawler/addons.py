@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from pathlib import Path
 
 from newscrawler.export.storage import FEED_OPTIONS, FEED_URI_TEMPLATE
 
@@ -53,13 +54,15 @@ class ArticlesFeed:
 
 
 class Preflight:
-    """`scrapy crawl` and Scrapyd: a bad setting stops the crawl at start, in one line."""
+    """`scrapy crawl` and Scrapyd: a bad setting, an unusable data directory or crawl
+    state stops the crawl at start, in one line, exit status 2."""
 
     def update_settings(self, settings) -> None:
-        from newscrawler.preflight import ConfigError, check_settings
+        from newscrawler.preflight import ConfigError, check_paths, check_settings
 
         try:
             check_settings(settings)
+            check_paths(settings, Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve())
         except ConfigError as error:
             print(f"newscrawler: error: {error}", file=sys.stderr, flush=True)
             raise SystemExit(2) from None

@@ -253,12 +253,19 @@ def check_settings(settings) -> None:
             raise ConfigError(f"setting {name}={settings.get(name)!r}: {problem}")
 
 
+_CHECKED: set[tuple[str, str]] = set()  # (data dir, state) found usable in this process
+
+
 def check_paths(settings, data_dir: Path) -> None:
-    """Check, without writing, that the data directory and the crawl state are usable."""
+    """Check, without writing, that the data directory and the crawl state are usable.
+    Once per process and pair: `newscrawler crawl` checks them, then each of its
+    crawlers' Preflight add-on would again (a large state takes seconds to read)."""
     from newscrawler.state import sqlite_state_path
     from newscrawler.state.extension import state_target
 
     target = state_target(settings)
+    if (str(data_dir), target) in _CHECKED:
+        return
     try:
         check_writable_dir(data_dir, "data directory")
         if target == "off" or target.startswith(tuple(f"{s}://" for s in REDIS_SCHEMES)):
@@ -268,6 +275,7 @@ def check_paths(settings, data_dir: Path) -> None:
         raise ConfigError(f"crawl state {target}: {error}") from None
     except OSError as error:  # e.g. a directory we may not even look into
         raise ConfigError(f"{error.filename}: {error.strerror}") from None
+    _CHECKED.add((str(data_dir), target))
 
 
 def check_writable_dir(path: Path, what: str) -> None:
