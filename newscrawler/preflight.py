@@ -33,6 +33,7 @@ REDIS_SCHEMES = ("redis", "rediss", "unix")
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Names that are loopback by definition (RFC 6761 §6.3); resolved from the hosts file.
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+HOSTNAME_RESOLVER = "scrapy.resolver.CachingHostnameResolver"  # IPv4 and IPv6
 
 
 class ConfigError(Exception):
@@ -168,6 +169,15 @@ def loopback_problem(url: str) -> str | None:
     return None
 
 
+def ipv6_resolver_problem(settings) -> str | None:
+    """An IPv6 replica needs a resolver that knows IPv6 (Scrapy's default does not)."""
+    host = urlsplit(settings.get("NEWSCRAWLER_REPLICA_URL") or "").hostname or ""
+    if ":" in host and settings.get("TWISTED_DNS_RESOLVER") != HOSTNAME_RESOLVER:
+        return (f"an IPv6 replica needs -s TWISTED_DNS_RESOLVER={HOSTNAME_RESOLVER} "
+                "(newscrawler crawl --replica sets it)")
+    return None
+
+
 def is_loopback_url(url: str) -> bool:
     return loopback_problem(url) is None
 
@@ -251,6 +261,9 @@ def check_settings(settings) -> None:
             raise ConfigError(problem)
         if problem:
             raise ConfigError(f"setting {name}={settings.get(name)!r}: {problem}")
+    problem = ipv6_resolver_problem(settings)
+    if problem:
+        raise ConfigError(problem)
 
 
 _CHECKED: set[tuple[str, str]] = set()  # (data dir, state) found usable in this process

@@ -61,14 +61,17 @@ def crawl_settings(data_dir: Path, run_id: str, replica_url: str | None,
     log_file = data_dir / "logs" / f"{run_id}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
     settings.set("LOG_FILE", str(log_file), priority="cmdline")
-    if replica_url:
-        settings.set("NEWSCRAWLER_REPLICA_URL", replica_url, priority="cmdline")
-        # Scrapy's default resolver is IPv4-only: `--replica http://[::1]:PORT` needs this.
-        settings.set("TWISTED_DNS_RESOLVER", "scrapy.resolver.CachingHostnameResolver",
-                     priority="cmdline")
+    set_replica(settings, replica_url)
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     return settings
+
+
+def set_replica(settings: Settings, replica_url: str | None) -> None:
+    if replica_url:
+        settings.set("NEWSCRAWLER_REPLICA_URL", replica_url, priority="cmdline")
+        # Scrapy's default resolver is IPv4-only: `--replica http://[::1]:PORT` needs this.
+        settings.set("TWISTED_DNS_RESOLVER", preflight.HOSTNAME_RESOLVER, priority="cmdline")
 
 
 def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
@@ -103,8 +106,7 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
     settings = base_settings()
     # The state is checked where this run keeps it, not in the default data directory.
     settings.set("NEWSCRAWLER_DATA_DIR", str(data_dir), priority="cmdline")
-    if replica_url:
-        settings.set("NEWSCRAWLER_REPLICA_URL", replica_url, priority="cmdline")
+    set_replica(settings, replica_url)
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
     # Unknown sites first: a rejected command must not create the data directory.

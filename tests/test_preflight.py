@@ -179,3 +179,20 @@ def test_replica_on_ipv6_loopback_or_localhost(replica, replica_v6, tmp_path, ho
     assert result.returncode == 0, result.stdout + result.stderr
     records = exported_records(tmp_path, "moh")
     assert sorted(r["id"] for r in records) == sorted(r["id"] for r in replica_truth("moh"))
+
+
+def test_scrapy_crawl_on_an_ipv6_replica(replica_v6, tmp_path):
+    scrapy = str(Path(sys.executable).parent / "scrapy")
+    command = [scrapy, "crawl", "moh", "-s", f"NEWSCRAWLER_DATA_DIR={tmp_path / 'data'}",
+               "-s", f"NEWSCRAWLER_REPLICA_URL={replica_v6.url}"]
+    refused = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert refused.returncode == 2
+    errors = [line for line in refused.stderr.splitlines() if "error" in line.lower()]
+    assert errors == [f"newscrawler: error: an IPv6 replica needs -s TWISTED_DNS_RESOLVER="
+                      f"{preflight.HOSTNAME_RESOLVER} (newscrawler crawl --replica sets it)"]
+    assert not (tmp_path / "data").exists()
+    command += ["-s", f"TWISTED_DNS_RESOLVER={preflight.HOSTNAME_RESOLVER}"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = exported_records(tmp_path / "data", "moh")
+    assert sorted(r["id"] for r in records) == sorted(r["id"] for r in replica_truth("moh"))
