@@ -92,6 +92,9 @@ def command_crawl(args: argparse.Namespace) -> int:
         print(f"newscrawler: error: {error}", file=sys.stderr)
         return 2
     print(f"run {run_id}: log in {args.data_dir / 'logs' / (run_id + '.log')}")
+    report = args.data_dir / "runs" / f"{run_id}.json"
+    if report.exists():  # before the verdicts: the last lines say which site failed
+        print(f"run {run_id}: report in {report} and {report.with_suffix('.html')}")
     for verdict in verdicts:
         print(verdict.line)
     return 0 if all(v.ok for v in verdicts) else 1
@@ -151,6 +154,12 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["dataset"]:
+        # Its own parser (dataset.build_parser), `--help` included.
+        from newscrawler import dataset
+
+        return dataset.main(argv[1:])
     args = build_parser().parse_args(argv)
     return COMMANDS[args.command](args)
 

@@ -14,8 +14,9 @@ file still being written), keeps the highest `version` of each `id` (ties: the l
   list<string>, `images` list<struct<url, caption>>, `attachments` list<struct<url, title>>;
   `provenance` is a JSON object in a string column, because its keys vary per record and
   pandas, DuckDB and Spark all read a string column the same way (a map column comes back
-  from pandas as a list of pairs). Dates stay ISO 8601 strings, so every value reads back
-  exactly as it was exported.
+  from pandas as a list of pairs). The dates (`published_at`, `modified_at`, `crawled_at`,
+  `changed_at`) are timestamps with the +07:00 offset (`timestamp[us, tz=+07:00]`): the
+  same instants as the ISO strings, and readers compare and filter them as dates.
 - CSV: UTF-8 with a header row; lists and objects as JSON; null as an empty cell.
 
 A line that is not a JSON object with a string `id`, a positive integer `version` and
@@ -37,7 +38,7 @@ import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -51,16 +52,18 @@ FORMATS = ("jsonl", "parquet", "csv")
 FIELD_KINDS: dict[str, str] = {
     "id": "str", "url": "str", "site": "str", "publisher": "str", "ministry": "str",
     "title": "str", "lead": "str", "body": "str", "authors": "strings", "source": "str",
-    "published_at": "str", "modified_at": "str", "published_raw": "str", "category": "str",
+    "published_at": "date", "modified_at": "date", "published_raw": "str", "category": "str",
     "tags": "strings", "images": "images", "attachments": "attachments", "language": "str",
-    "crawled_at": "str", "content_hash": "str", "word_count": "int", "version": "int",
-    "duplicate_of": "str", "provenance": "object",
+    "crawled_at": "date", "content_hash": "str", "word_count": "int", "version": "int",
+    "changed_at": "date", "duplicate_of": "str", "provenance": "object",
 }
 STRUCT_KEYS = {"images": ("url", "caption"), "attachments": ("url", "title")}
 LIST_KINDS = ("strings", "images", "attachments")
 
 MAX_LOGGED_SKIPS = 20
 PARQUET_BATCH_ROWS = 2000
+PARQUET_TZ = "+07:00"  # Vietnam time, as in the JSON records
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".csv": "csv"}
 OPEN_FILES_MAX = 64
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -94,8 +97,17 @@ def _is_struct_list(value: Any, keys: tuple[str, str]) -> bool:
         and isinstance(item.get(keys[1]), str | None) for item in value)
 
 
+def _is_date(value: Any) -> bool:
+    """An ISO 8601 date-time with its offset (what the Article's date fields hold)."""
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
 _KIND_CHECKS: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: isinstance(v, str),
+    "date": _is_date,
     "int": lambda v: type(v) is int,
     "strings": lambda v: isinstance(v, list) and all(isinstance(s, str) for s in v),
     "images": lambda v: _is_struct_list(v, STRUCT_KEYS["images"]),
@@ -286,7 +298,8 @@ def parquet_schema():
     def struct_list(keys: tuple[str, str]):
         return pa.list_(pa.struct([(key, pa.string()) for key in keys]))
 
-    types = {"str": pa.string(), "int": pa.int64(), "strings": pa.list_(pa.string()),
+    types = {"str": pa.string(), "date": pa.timestamp("us", tz=PARQUET_TZ),
+             "int": pa.int64(), "strings": pa.list_(pa.string()),
              "images": struct_list(STRUCT_KEYS["images"]),
              "attachments": struct_list(STRUCT_KEYS["attachments"]),
              "object": pa.string()}
@@ -314,6 +327,8 @@ def _write_parquet(records: Iterable[dict], path: Path) -> int:
                 value = record[name]
                 if kind == "object" and value is not None:
                     value = json.dumps(value, ensure_ascii=False)
+                elif kind == "date" and value is not None:
+                    value = datetime.fromisoformat(value)
                 columns[name].append(value)
             count += 1
             if count % PARQUET_BATCH_ROWS == 0:
@@ -354,7 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = actions.add_parser(
         "export", help="the latest version of every article, as one file",
         description="Write the latest version of every article to OUT.")
-    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument("--format", choices=FORMATS,
+                        help="default: from OUT's extension (.jsonl, .parquet, .csv)")
     export.add_argument("--data-dir", type=Path, default=Path("data"))
     export.add_argument("--site", action="append", dest="sites", metavar="SITE",
                         help="only this site (repeatable)")
@@ -381,6 +397,11 @@ def parse_since(text: str) -> date:
 def main(argv: list[str] | None = None) -> int:
     """`newscrawler dataset ...`; `argv` is what follows `dataset` on the command line."""
     args = build_parser().parse_args(argv)
+    if args.format is None:
+        args.format = SUFFIX_FORMATS.get(args.out.suffix.lower())
+        if args.format is None:
+            return _fail(f"cannot tell the format of {args.out} from its extension: give "
+                         f"--format ({', '.join(FORMATS)})", 2)
     try:
         since = parse_since(args.since) if args.since is not None else None
     except ValueError:

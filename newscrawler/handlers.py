@@ -15,14 +15,9 @@ from urllib.parse import urlsplit
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.exceptions import NotConfigured
 
+from newscrawler.preflight import is_loopback_url
+
 logger = logging.getLogger(__name__)
-
-LOOPBACK_HOSTS = ("localhost", "::1")
-
-
-def is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return host in LOOPBACK_HOSTS or host.startswith("127.")
 
 
 class ReplicaDownloadHandler(HTTP11DownloadHandler):
@@ -32,7 +27,7 @@ class ReplicaDownloadHandler(HTTP11DownloadHandler):
         replica_url = crawler.settings.get("NEWSCRAWLER_REPLICA_URL") or ""
         if not replica_url:
             raise NotConfigured("NEWSCRAWLER_REPLICA_URL is not set")
-        if not is_loopback(replica_url):
+        if not is_loopback_url(replica_url):  # ipaddress-parsed, or localhost
             raise NotConfigured(f"the replica must be on loopback, not {replica_url}")
         super().__init__(crawler)
         self.replica_url = replica_url.rstrip("/")

@@ -44,6 +44,9 @@ class Article:
     content_hash: str | None = None
     word_count: int = 0
     version: int = 1
+    # When a change was detected (the crawl time of a version > 1); modified_at is only
+    # ever what the page shows.
+    changed_at: str | None = None
     duplicate_of: str | None = None
     # field name -> layer that produced it: "selector", "metadata", "fallback"
     provenance: dict[str, str] = field(default_factory=dict)

@@ -95,7 +95,9 @@ class SiteHealthMonitor(SiteMonitor):
         # incomplete, which fails it unless partial runs are allowed.
         if incomplete_reason(self.stats, self.stats.get("finish_reason", "finished")):
             return
-        if requested and not exported and not dropped:
+        # Articles published before --since are skipped on purpose, not lost.
+        skipped = self.stats.get(f"newscrawler/{self.site}/skipped/older_than_since", 0)
+        if requested and not exported and not dropped and not skipped:
             self.fail(f"{self.site}: listings showed {requested} new articles "
                       "but none was exported")
 

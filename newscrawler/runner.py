@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 import newscrawler.settings as project_settings
+from newscrawler import preflight
 from newscrawler.datadirlock import DataDirInUse, lock_data_dir, unlock_data_dir
 from newscrawler.export.runsummary import summary_write_failure
 from newscrawler.export.storage import new_run_id
@@ -64,25 +63,27 @@ def crawl_settings(data_dir: Path, run_id: str, replica_url: str | None,
     log_file = data_dir / "logs" / f"{run_id}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
     settings.set("LOG_FILE", str(log_file), priority="cmdline")
-    if replica_url:
-        settings.set("NEWSCRAWLER_REPLICA_URL", replica_url, priority="cmdline")
+    set_replica(settings, replica_url)
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     return settings
 
 
+def set_replica(settings: Settings, replica_url: str | None) -> None:
+    if replica_url:
+        settings.set("NEWSCRAWLER_REPLICA_URL", replica_url, priority="cmdline")
+        # Scrapy's default resolver is IPv4-only: `--replica http://[::1]:PORT` needs this.
+        settings.set("TWISTED_DNS_RESOLVER", preflight.HOSTNAME_RESOLVER, priority="cmdline")
+
+
 def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
-    """Fail early, in one line, on what would otherwise fail mid-crawl."""
-    run_id = settings.get("NEWSCRAWLER_RUN_ID")
-    if run_id and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]*", run_id):
-        # It names files under DATA_DIR: it must never name a path.
-        raise CrawlConfigError(f"run id {run_id!r}: only letters, digits, '.', '_', '-'")
-    since = settings.get("NEWSCRAWLER_SINCE")
-    if since:
-        try:
-            date.fromisoformat(since)
-        except ValueError:
-            raise CrawlConfigError(f"malformed date {since!r}: expected YYYY-MM-DD") from None
+    """Fail early, in one line, on what would otherwise fail mid-crawl: every setting
+    and path is checked (newscrawler/preflight.py) before anything is written."""
+    try:
+        preflight.check_settings(settings)
+        preflight.check_paths(settings, data_dir)
+    except preflight.ConfigError as error:
+        raise CrawlConfigError(str(error)) from None
     try:
         # The data directory's lock first: one crawl per data directory, and a second
         # one writes nothing, not even the probe.
@@ -99,7 +100,7 @@ def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
     if target != "off":
         try:
             open_state(target).close()
-        except (StateError, ValueError, NotImplementedError) as error:
+        except (StateError, ValueError, NotImplementedError, OSError) as error:
             raise CrawlConfigError(f"crawl state {target}: {error}") from None
 
 
@@ -111,6 +112,7 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
     settings = base_settings()
     # The state is checked where this run keeps it, not in the default data directory.
     settings.set("NEWSCRAWLER_DATA_DIR", str(data_dir), priority="cmdline")
+    set_replica(settings, replica_url)
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
     # Unknown sites first: a rejected command must not create the data directory.
@@ -166,7 +168,9 @@ def judge_site(site: str, entry: dict[str, Any] | None,
         return SiteVerdict(site, False, f"{site}: FAILED: {'; '.join(reasons)}")
     # Only files that exist are named, whatever happened to them since.
     files = ", ".join(f["path"] for f in entry["files"] if Path(f["path"]).is_file())
-    line = (f"{site}: {entry['items']} articles, {entry['errors']} errors, "
+    skipped = entry.get("stats", {}).get(f"newscrawler/{site}/skipped/older_than_since")
+    since = f", {skipped} older than --since skipped" if skipped else ""
+    line = (f"{site}: {entry['items']} articles{since}, {entry['errors']} errors, "
             f"{entry['pages']} pages -> {files or 'no new file'}")
     if entry.get("incomplete"):
         line += f" (incomplete: {entry['incomplete']})"

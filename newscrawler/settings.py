@@ -5,7 +5,7 @@ Replica and benchmark overrides live in one place, `REPLICA_OVERRIDES`, applied 
 """
 
 from newscrawler import __version__
-from newscrawler.export.storage import FEED_URI_TEMPLATE
+from newscrawler.export.storage import FEED_OPTIONS, FEED_URI_TEMPLATE
 
 BOT_NAME = "newscrawler"
 SPIDER_MODULES = ["newscrawler.spiders"]
@@ -56,6 +56,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.downloadermiddlewares.charset.CharsetRepairMiddleware": 585,
     # Just before the download handler: sees every request sent and every raw redirect.
     "newscrawler.downloadermiddlewares.bounds.SiteBoundsMiddleware": 650,
+    # After DownloaderStats (850): a host whose DNS failed is not asked again this run.
+    "newscrawler.downloadermiddlewares.unresolved.UnresolvedHostMiddleware": 860,
 }
 
 # Attack surface off: nothing listens while we crawl.
@@ -63,7 +65,10 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 ADDONS = {
+    # First: refuses bad settings before anything else reads them.
+    "newscrawler.addons.Preflight": -10,
     "newscrawler.addons.ReplicaMode": 0,
+    "newscrawler.addons.ArticlesFeed": 0,
     "newscrawler.distributed.DistributedMode": 0,
 }
 
@@ -87,13 +92,9 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.dedup.DedupPipeline": 300,
 }
 
-FEEDS = {
-    FEED_URI_TEMPLATE: {
-        "format": "jsonlines",
-        "encoding": "utf-8",
-        "overwrite": True,
-    },
-}
+# `scrapy crawl -o/-O` and Scrapyd's items_dir replace FEEDS: the ArticlesFeed add-on
+# puts this feed back beside theirs.
+FEEDS = {FEED_URI_TEMPLATE: dict(FEED_OPTIONS)}
 FEED_EXPORT_ENCODING = "utf-8"
 # Each file is committed to the crawl state when complete: what a run holds in memory
 # until then, and what a killed run loses, is one batch.
@@ -103,7 +104,6 @@ FEED_STORAGES = {
     "file": "newscrawler.export.storage.AtomicFileFeedStorage",
     "": "newscrawler.export.storage.AtomicFileFeedStorage",
 }
-FEED_URI_PARAMS = "newscrawler.export.storage.feed_uri_params"
 
 LOG_LEVEL = "INFO"
 

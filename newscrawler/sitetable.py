@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
 from newscrawler.runner import spider_loader
+
+WIDTH = 100  # fits a terminal split in two, and a mail or a log
+# Columns that wrap share the width left by the others in these proportions.
+RATIOS = {"publisher": 3, "ministry": 3, "platform": 2}
 
 
 def ministry_history(spider_cls) -> str:
@@ -29,19 +37,24 @@ def site_rows() -> list[dict[str, str]]:
             "platform": spider_cls.platform,
             "enabled": "yes" if spider_cls.enabled else "no",
             "domain": ", ".join(spider_cls.allowed_domains),
-            "start URLs": str(len(spider_cls.listing_urls) + len(spider_cls.feed_urls)),
         })
     return rows
 
 
-def print_sites(out: TextIO) -> None:
+def print_sites(out: TextIO, width: int = WIDTH) -> None:
+    """The registry as a table at most `width` columns wide (rich wraps long cells)."""
     rows = site_rows()
     if not rows:
         out.write("no sites\n")
         return
-    columns = list(rows[0])
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
-    out.write("  ".join(c.ljust(widths[c]) for c in columns).rstrip() + "\n")
-    out.write("  ".join("-" * widths[c] for c in columns) + "\n")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
+    for column in rows[0]:
+        table.add_column(column, no_wrap=column not in RATIOS, ratio=RATIOS.get(column),
+                         min_width=10 if column in RATIOS else None, overflow="fold")
     for row in rows:
-        out.write("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip() + "\n")
+        table.add_row(*row.values())
+    console = Console(width=width, color_system=None, highlight=False, emoji=False,
+                      markup=False)
+    with console.capture() as captured:
+        console.print(table)
+    out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))

@@ -46,7 +46,7 @@ def article(article_id: str, version: int = 1, *, published: str | None = "2026-
         "attachments": [{"url": f"https://{site}.example.vn/qd-{key}.pdf", "title": "Quyết định"}],
         "language": "vi", "crawled_at": f"{crawled}+07:00",
         "content_hash": f"{version:040x}", "word_count": 14, "version": version,
-        "duplicate_of": duplicate_of,
+        "changed_at": None, "duplicate_of": duplicate_of,
         "provenance": {"title": "selector", "published_at": "metadata", "body": "fallback"},
     }
     record.update(overrides)
@@ -169,9 +169,15 @@ def test_parquet_holds_the_same_records(data_dir: Path, tmp_path: Path,
     assert table.schema.field("images").type == pa.list_(
         pa.struct([("url", pa.string()), ("caption", pa.string())]))
     assert table.schema.field("word_count").type == pa.int64()
+    dates = [name for name, kind in FIELD_KINDS.items() if kind == "date"]
+    assert dates == ["published_at", "modified_at", "crawled_at", "changed_at"]
+    for name in dates:  # timestamps in Vietnam time, not strings
+        assert table.schema.field(name).type == pa.timestamp("us", tz="+07:00")
     rows = table.to_pylist()
     for row in rows:
         row["provenance"] = json.loads(row["provenance"])
+        for name in dates:
+            row[name] = row[name] and row[name].isoformat()
     assert rows == merged_jsonl
 
 
@@ -181,7 +187,7 @@ def decode_csv_row(row: dict[str, str]) -> dict:
         cell = row[name]
         if cell == "":
             decoded[name] = None
-        elif kind == "str":
+        elif kind in ("str", "date"):
             decoded[name] = cell
         elif kind == "int":
             decoded[name] = int(cell)

@@ -4,7 +4,9 @@ The wait before retry N is `NEWSCRAWLER_RETRY_BACKOFF * 2 ** (N - 1)` seconds, a
 `NEWSCRAWLER_RETRY_BACKOFF_MAX`; a Retry-After header (seconds or HTTP date) on a
 retried status makes it at least that long. A server asking for more than
 `NEWSCRAWLER_RETRY_AFTER_MAX` seconds is not retried in this run: the failure is reported
-and the next run tries again.
+and the next run tries again. DNS failures are not retried at all: a name that does not
+resolve (no network, a vanished domain) is reported in seconds, not after every backoff
+(and UnresolvedHostMiddleware fails the host's other requests of the run at once).
 
 Only the retried request waits (other requests to the site go on): the download slot is
 freed when the response arrived, before the middlewares see it.
@@ -19,6 +21,8 @@ from email.utils import parsedate_to_datetime
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
 from scrapy.utils.asyncio import sleep
+
+from newscrawler.downloadermiddlewares.unresolved import DNS_FAILURES
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +76,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     async def process_exception(self, request: Request, exception: Exception
                                 ) -> Request | Response | None:
+        if isinstance(exception, DNS_FAILURES):
+            # A name that does not resolve now will not in a few seconds either (offline,
+            # or a vanished domain): report it at once; the next run tries again.
+            self.crawler.stats.inc_value("newscrawler/retry/dns_not_retried")
+            return None
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
             delay = self.backoff_delay(result)

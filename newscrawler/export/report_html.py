@@ -6,6 +6,9 @@ No JavaScript and no external asset: inline CSS, inline SVG charts. Every value 
 summary is escaped, since titles, URLs and even site keys come from crawled pages or
 configuration. Keys absent from older summaries are shown as "n/a" or left out.
 
+The summary's `options` (command line, data directory, crawl state, settings given on the
+command line) are shown under the verdict.
+
 What is read from a site's entry: `items`, `items_dropped`, `pages`, `errors`, `failures`
 ([{url, reason, permanent}]), `finish_reason`, `incomplete`, `permanent_failures`,
 `leftovers_removed`, `started_at`, `finished_at`, `duration_s`, `files` ([{path, items}]),
@@ -15,7 +18,8 @@ What is read from a site's entry: `items`, `items_dropped`, `pages`, `errors`, `
   provenance (layers: selector, metadata, fallback; unknown when a record had none);
 - `newscrawler/<site>/articles/new` and `newscrawler/<site>/articles/updated`;
 - `newscrawler/<site>/duplicates/<reason>`: records dropped as duplicates, by reason;
-- `newscrawler/<site>/rejected/<field>`: validation failures, by field.
+- `newscrawler/<site>/rejected/<field>`: validation failures, by field;
+- `newscrawler/<site>/skipped/older_than_since`: articles skipped by `--since`.
 
 Errors are grouped by the failure's reason (failures.describe_failure); "HTTP <status>"
 reasons are also counted per status.
@@ -225,14 +229,27 @@ def errors_section(entry: dict) -> str:
             + table(["kind", "count", "example URL"], rows, {1}) + status_table)
 
 
-def files_section(files: list) -> str:
+def files_section(files: list, title: str = "Files written",
+                  when_none: str = '<p class="muted">none</p>') -> str:
     rows = []
     for file in files:
         file = file if isinstance(file, dict) else {"path": file}
         rows.append((f"<code>{esc(file.get('path', '?'))}</code>", number(file.get("items"))))
     if not rows:
-        return '<h3>Files written</h3><p class="muted">none</p>'
-    return "<h3>Files written</h3>" + table(["file", "records"], rows, {1})
+        return f"<h3>{title}</h3>{when_none}" if when_none else ""
+    return f"<h3>{title}</h3>" + table(["file", "records"], rows, {1})
+
+
+def options_section(options: dict) -> str:
+    """The run's options: command line, data directory, crawl state, given settings."""
+    if not options:
+        return ""
+    rows = [(esc(label), f"<code>{esc(options[key])}</code>")
+            for key, label in (("command", "command"), ("data_dir", "data directory"),
+                               ("state", "crawl state")) if key in options]
+    rows += [(f"<code>{esc(name)}</code>", f"<code>{esc(value)}</code>")
+             for name, value in sorted(_dict(options.get("settings")).items())]
+    return "<h3>Run options</h3>" + table(["option", "value"], rows)
 
 
 def site_section(anchor: str, site: str, entry: dict) -> str:
@@ -245,6 +262,8 @@ def site_section(anchor: str, site: str, entry: dict) -> str:
         ("articles new", number(articles.get("new"))),
         ("articles updated", number(articles.get("updated"))),
         ("records dropped", number(entry.get("items_dropped"))),
+        ("skipped, older than --since",
+         number(stats.get(prefix + "skipped/older_than_since", 0))),
         ("duration", esc(duration(entry.get("duration_s")))),
         ("started", esc(entry.get("started_at") or "n/a")),
         ("finished", esc(entry.get("finished_at") or "n/a")),
@@ -265,6 +284,7 @@ def site_section(anchor: str, site: str, entry: dict) -> str:
             + errors_section(entry)
             + coverage_section(field_layers(stats, site))
             + files_section(_list(entry.get("files")))
+            + files_section(_list(entry.get("user_feeds")), "Your own feeds (-o, -O)", "")
             + "</section>")
 
 
@@ -298,7 +318,7 @@ def render_report(summary: dict) -> str:
         f"{verdict_block(summary.get('verdict'))}"
         f"<p>{number(summary.get('items'))} articles exported from {len(sites)} "
         f"site{'' if len(sites) == 1 else 's'}.</p>"
-        f"</header><main>{overview(sites)}{sections}</main></body></html>\n"
+        f"{options_section(_dict(summary.get('options')))}</header><main>{overview(sites)}{sections}</main></body></html>\n"
     )
 
 

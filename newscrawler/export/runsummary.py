@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from newscrawler.atomic import write_text_atomically
 from newscrawler.export.report_html import write_report
-from newscrawler.export.storage import run_id_from_settings
+from newscrawler.export.storage import is_articles_feed, run_id_from_settings
 from newscrawler.records import VN_TZ, iso_vn
+from newscrawler.state.extension import state_target
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +32,7 @@ class RunSummary:
         self.data_dir = Path(crawler.settings.get("NEWSCRAWLER_DATA_DIR")).resolve()
         self.run_id = run_id_from_settings(crawler.settings)
         self.files: list[dict[str, Any]] = []
+        self.user_feeds: list[dict[str, Any]] = []  # -o/-O files, written beside ours
         self.started: datetime | None = None
         self.ended: datetime | None = None
         self.spider = None
@@ -51,7 +56,8 @@ class RunSummary:
         # is named (the failure itself is in the stats, from the storage).
         path = Path(getattr(slot.storage, "path", slot.uri))
         if getattr(slot.storage, "stored", True) and path.is_file():
-            self.files.append({"path": str(path), "items": slot.itemcount})
+            written = self.files if is_articles_feed(slot) else self.user_feeds
+            written.append({"path": str(path), "items": slot.itemcount})
 
     def spider_closed(self, spider, reason: str) -> None:
         self.spider, self.finish_reason = spider, reason
@@ -63,7 +69,8 @@ class RunSummary:
         entry = self.site_entry(self.spider, self.finish_reason)
         path = self.data_dir / "runs" / f"{self.run_id}.json"
         try:
-            merge_into_summary(path, self.run_id, self.spider.name, entry)
+            merge_into_summary(path, self.run_id, self.spider.name, entry,
+                               run_options(self.crawler.settings))
         except OSError as error:
             # No summary to carry the verdict: the crawl command reads it from here.
             reason = f"cannot write the run summary {path}: {error.strerror or error}"
@@ -94,10 +101,33 @@ class RunSummary:
             "duration_s": round((ended - self.started).total_seconds(), 3)
             if self.started else None,
             "files": self.files,
+            "user_feeds": self.user_feeds,
             "stats": {k: v for k, v in stats.items()
                       if k.startswith(("field/", "newscrawler/"))
                       and not k.endswith(("/failures", "/verdict"))},
         }
+
+
+# Set by the crawl command for every run: bookkeeping, not the operator's choices.
+_NOT_OPTIONS = {"NEWSCRAWLER_DATA_DIR", "NEWSCRAWLER_RUN_ID", "LOG_FILE",
+                "TWISTED_DNS_RESOLVER"}
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@/\s]+@")
+
+
+def run_options(settings) -> dict[str, Any]:
+    """What the run was asked to do: its command line, data directory, crawl state and
+    every setting given on the command line (-s, --full, --since, --replica, -O, ...).
+    Passwords in URLs are masked."""
+    cmdline = SETTINGS_PRIORITIES["cmdline"]
+    given = {name: settings[name] for name in sorted(settings.attributes)
+             if (settings.getpriority(name) or 0) >= cmdline and name not in _NOT_OPTIONS}
+    options = {
+        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+        "data_dir": str(Path(settings.get("NEWSCRAWLER_DATA_DIR")).resolve()),
+        "state": state_target(settings),
+        "settings": json.loads(json.dumps(given, default=str)),
+    }
+    return json.loads(_URL_PASSWORD.sub(r"\1***@", json.dumps(options, ensure_ascii=False)))
 
 
 def site_verdict(stats: dict, prefix: str, finish_reason: str,
@@ -175,13 +205,16 @@ def summary_write_failure(data_dir: Path, run_id: str) -> str | None:
     return SUMMARY_WRITE_FAILURES.get(str(Path(data_dir).resolve() / "runs" / f"{run_id}.json"))
 
 
-def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any]) -> None:
+def merge_into_summary(path: Path, run_id: str, site: str, entry: dict[str, Any],
+                       options: dict[str, Any] | None = None) -> None:
     """Merge the site's entry into the run's summary and rewrite the HTML report; a
     report that cannot be written fails the site's verdict (OSError: the JSON itself)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     summary: dict[str, Any] = {"run_id": run_id, "sites": {}}
     if path.exists():
         summary = json.loads(path.read_text(encoding="utf-8"))
+    if options is not None:
+        summary["options"] = options
     summary["sites"][site] = entry
     summarize(summary)
     try:

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import secrets
+import shutil
 import socket
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,10 @@ PART_SUFFIX = ".part"
 # A run's export is cut into batches of FEED_EXPORT_BATCH_ITEM_COUNT articles, each file
 # committed to the crawl state once complete: `<feed_name>.jsonl`, `<feed_name>.2.jsonl`...
 FEED_URI_TEMPLATE = "%(data_dir)s/articles/%(name)s/%(run_date)s/%(feed_name)s%(batch_id)s.jsonl"
+# Our URI parameters for our feed only: a user's own feed (-o/-O) keeps Scrapy's, where
+# %(batch_id)d is a number.
+FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "overwrite": True,
+                "uri_params": "newscrawler.export.storage.feed_uri_params"}
 
 _process_run_id: str | None = None
 _process_worker_id: str | None = None
@@ -84,6 +89,11 @@ def feed_uri_params(params: dict[str, Any], spider) -> dict[str, Any]:
             "feed_name": feed_name, "batch_id": batch_suffix(params.get("batch_id", 1))}
 
 
+def is_articles_feed(slot) -> bool:
+    """True for a slot of our articles feed, False for a user's own (-o, -O, Scrapyd)."""
+    return getattr(slot, "uri_template", None) == FEED_URI_TEMPLATE
+
+
 def batch_suffix(batch_id: int) -> str:
     """'' for a run's first (often only) file, '.<n>' for the n-th."""
     return "" if batch_id == 1 else f".{batch_id}"
@@ -115,7 +125,12 @@ class AtomicFileFeedStorage(FileFeedStorage):
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             # A leftover .part of the same name is a torn file of a killed run: start afresh.
-            file = self.part_path.open("wb")
+            if self.write_mode == "ab" and final.is_file():
+                # `scrapy crawl -o FILE` appends: the new file starts as a copy of the old one.
+                shutil.copyfile(final, self.part_path)
+                file = self.part_path.open("ab")
+            else:
+                file = self.part_path.open("wb")
         except OSError as error:
             self.record_failure(error)
             raise

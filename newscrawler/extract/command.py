@@ -1,18 +1,21 @@
 """`newscrawler extract PATH...`: records of saved pages, with their provenance.
 
 The tool to reach for when a site misbehaves: save the page, run this on it, and see
-which layer (selector, metadata, fallback) produced each field.
+which layer (selector, metadata, fallback) produced each field. Pages are bounded by
+DOWNLOAD_MAXSIZE, compressed and decompressed (a gzip bomb is refused in one line).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
+import struct
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from scrapy.http import HtmlResponse
+from scrapy.utils.gz import gunzip
 
 from newscrawler.extract import extract_article
 from newscrawler.records import now_vn
@@ -30,9 +33,32 @@ def page_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_page(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.name.endswith(".gz") else data
+class PageError(Exception):
+    """A page that cannot be read: one line on stderr, exit status 2."""
+
+
+def read_page(path: Path, max_size: int = 0) -> bytes:
+    """The page's bytes, gunzipped for `.gz`; at most `max_size` bytes (0 = no bound),
+    before and after decompression, as DOWNLOAD_MAXSIZE bounds a crawl's downloads."""
+    try:
+        if max_size and path.stat().st_size > max_size:
+            raise PageError(f"{path}: larger than {max_size:,} bytes (DOWNLOAD_MAXSIZE)")
+        data = path.read_bytes()
+        if not path.name.endswith(".gz"):
+            return data
+        return gunzip(data, max_size=max_size)
+    except ValueError:  # scrapy's gunzip: over max_size once decompressed
+        raise PageError(f"{path}: larger than {max_size:,} bytes once decompressed "
+                        "(DOWNLOAD_MAXSIZE)") from None
+    except (OSError, EOFError, zlib.error, struct.error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise PageError(f"{path}: cannot read ({reason})") from None
+
+
+def max_page_size() -> int:
+    from newscrawler.runner import base_settings
+
+    return base_settings().getint("DOWNLOAD_MAXSIZE")
 
 
 def site_selectors(site: str | None) -> tuple[dict[str, str] | None, bool]:
@@ -44,8 +70,10 @@ def site_selectors(site: str | None) -> tuple[dict[str, str] | None, bool]:
     return dict(spider_cls.selectors) or None, spider_cls.month_first_dates
 
 
-def extract_file(path: Path, url: str | None, selectors, month_first: bool) -> dict:
-    response = HtmlResponse(url=url or path.resolve().as_uri(), body=read_page(path))
+def extract_file(path: Path, url: str | None, selectors, month_first: bool,
+                 max_size: int = 0) -> dict:
+    response = HtmlResponse(url=url or path.resolve().as_uri(),
+                            body=read_page(path, max_size))
     extraction = extract_article(response, selectors, fetched_at=now_vn(),
                                  month_first=month_first)
     return {"file": str(path), **extraction.fields, "provenance": extraction.provenance,
@@ -64,8 +92,13 @@ def run_extract(paths: list[Path], url: str | None, site: str | None, out: TextI
     if missing:
         err.write(f"newscrawler: error: no such page: {', '.join(missing)}\n")
         return 2
+    max_size = max_page_size()
     for path in files:
-        record = extract_file(path, url, selectors, month_first)
+        try:
+            record = extract_file(path, url, selectors, month_first, max_size)
+        except PageError as error:
+            err.write(f"newscrawler: error: {error}\n")
+            return 2
         if len(files) == 1:
             out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         else:

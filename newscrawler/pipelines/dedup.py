@@ -2,7 +2,7 @@
 
 Against the crawl state and what this run already exported:
 - same URL, same content: an unchanged re-check, dropped (`unchanged`);
-- same URL, changed content: exported again as `version + 1`, with `modified_at`;
+- same URL, changed content: exported again as `version + 1`, with `changed_at`;
 - same site, other URL, same or near-duplicate content (re-filed under a new slug, a
   print view...): dropped (`same_site_duplicate`), the URL kept as an alias;
 - another site, same or near-duplicate content (a syndicated press release): exported
@@ -84,8 +84,7 @@ class DedupPipeline:
         current.first_seen = known.first_seen
         adapter["id"] = known.id
         adapter["version"] = current.version
-        if not adapter.get("modified_at"):
-            adapter["modified_at"] = adapter.get("crawled_at")
+        adapter["changed_at"] = adapter.get("crawled_at")  # modified_at is the page's own
         # A syndicated copy stays one in every version, however much it is edited.
         original = self.content_match(current)
         if known.duplicate_of:

@@ -22,7 +22,9 @@ import argparse
 import gzip
 import json
 import logging
+import os
 import signal
+import socket
 import sys
 import threading
 from collections import Counter
@@ -58,7 +60,8 @@ class ReplicaServer:
         self.clock = clock  # what the sites' clock bars show; tests pin it
         self.hits: Counter[str] = Counter()
         self._hits_lock = threading.Lock()
-        self._httpd = _HTTPServer((host, port), _Handler)
+        server_class = _HTTPServer6 if ":" in host else _HTTPServer
+        self._httpd = server_class((host, port), _Handler)
         self._httpd.replica = self
         self._thread: threading.Thread | None = None
         self.timeline: Any = None  # a timeline.Timeline when serving days
@@ -68,7 +71,7 @@ class ReplicaServer:
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     def url(self, domain: str, path: str = "/") -> str:
         """The replica URL of `path` on `domain`, in the path-prefix form."""
@@ -170,6 +173,10 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # crawlers open many connections at once
     replica: ReplicaServer
+
+
+class _HTTPServer6(_HTTPServer):
+    address_family = socket.AF_INET6  # `replica serve --host ::1`
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -315,11 +322,16 @@ def truth_main(argv: list[str] | None = None) -> int:
                                           args.articles)
             expected = timeline.expected_records(args.site, args.day)
     except KeyError as error:
-        print(error.args[0], file=sys.stderr)
+        print(f"newscrawler: error: {error.args[0]}", file=sys.stderr)
         return 2
-    for record in expected:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+    try:
+        for record in expected:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `truth SITE | head`: the reader has what it wanted. Python would still fail to
+        # flush stdout at exit, so point it at /dev/null (the `signal` module's advice).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -41,6 +41,11 @@ def open_state(uri_or_path: str | Path, **options) -> CrawlState:
         from newscrawler.state.redis import RedisState
 
         return RedisState(target, **options).open()
+    return SQLiteState(sqlite_state_path(target), **options).open()
+
+
+def sqlite_state_path(target: str) -> Path:
+    """The SQLite file a path or sqlite:/// URI names; ValueError for another scheme."""
     if target.startswith("sqlite:///"):
         target = target[len("sqlite:///"):]
     elif "://" in target:
@@ -48,4 +53,4 @@ def open_state(uri_or_path: str | Path, **options) -> CrawlState:
     path = Path(target)
     if path.is_dir() or target.endswith(("/", "\\")):
         path = path / STATE_FILENAME
-    return SQLiteState(path, **options).open()
+    return path

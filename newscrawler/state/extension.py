@@ -33,6 +33,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newscrawler import signals as our_signals
+from newscrawler.export.storage import FEED_URI_TEMPLATE, is_articles_feed
 from newscrawler.fingerprints import (
     NEAR_DUPLICATE_MIN_JACCARD,
     NearDuplicateIndex,
@@ -94,10 +95,10 @@ def state_target(settings) -> str:
 
 
 def feed_batch_size(settings) -> int:
-    """Items per feed file of the (single) articles feed; 0 = one file per run."""
-    for options in settings.getdict("FEEDS").values():
-        if options.get("batch_item_count") is not None:
-            return int(options["batch_item_count"])
+    """Items per feed file of the articles feed; 0 = one file per run."""
+    options = settings.getdict("FEEDS").get(FEED_URI_TEMPLATE) or {}
+    if options.get("batch_item_count") is not None:
+        return int(options["batch_item_count"])
     return settings.getint("FEED_EXPORT_BATCH_ITEM_COUNT")
 
 
@@ -230,6 +231,8 @@ class CrawlStateExtension:
 
     def feed_slot_closed(self, slot) -> None:
         """A feed file is complete and renamed: its articles are now safely exported."""
+        if not is_articles_feed(slot):
+            return  # a user's own feed (-o/-O): our files alone are what the state records
         articles = self.batches.pop(slot.batch_id, [])
         pending = self.batch_pending.pop(slot.batch_id, [])
         final = Path(getattr(slot.storage, "path", ""))
