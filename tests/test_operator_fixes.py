@@ -11,13 +11,10 @@ import sys
 
 import pyarrow.parquet as pq
 import pytest
-from twisted.internet import defer
-from twisted.internet.error import DNSLookupError
 
 from newscrawler.spiders.congthuong import CongthuongSpider
 
 from .conftest import REPO, newscrawler_command, replica_truth, run_newscrawler
-from .test_crawl_offline import has_network
 
 # --- --since, run options, the report's path ------------------------------------------
 
@@ -68,31 +65,10 @@ def test_the_report_shows_the_run_options_and_its_path_is_printed(since_run, rep
 # --- DNS failures -----------------------------------------------------------------------
 
 
-class NoDNS:
-    """A resolver that resolves nothing, for a machine that has network: the offline
-    case without unplugging it. Loaded by the crawl process (TWISTED_DNS_RESOLVER)."""
-
-    def __init__(self, reactor) -> None:
-        self.reactor = reactor
-
-    @classmethod
-    def from_crawler(cls, crawler, reactor):
-        return cls(reactor)
-
-    def install_on_reactor(self) -> None:
-        from twisted.internet.interfaces import IResolverSimple
-        from zope.interface import directlyProvides
-
-        directlyProvides(self, IResolverSimple)
-        self.reactor.installResolver(self)
-
-    def getHostByName(self, name, timeout=None):  # noqa: N802 - Twisted's name
-        return defer.fail(DNSLookupError(f"no results for hostname lookup: {name}"))
-
-
 def test_dns_failures_are_not_retried(tmp_path):
     # The production politeness settings on purpose: the failure must not wait for them.
-    extra = [] if not has_network() else ["-s", f"TWISTED_DNS_RESOLVER={__name__}.NoDNS"]
+    # Whether or not this machine has network, a resolver that resolves nothing.
+    extra = ["-s", "TWISTED_DNS_RESOLVER=tests.no_network.NoNetworkResolver"]
     result = run_newscrawler("crawl", "congthuong", "--data-dir", str(tmp_path), *extra)
     start_urls = len(CongthuongSpider.feed_urls) + len(CongthuongSpider.listing_urls)
     assert result.stdout.splitlines()[-1] == (
