@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -64,6 +65,14 @@ def replica():
     server = ReplicaProcess()
     yield server
     server.stop()
+
+
+def run_id_of(stdout: str) -> str:
+    """The run id the crawl command prints (`run <id>: log in ...`), wherever progress
+    lines stand before it."""
+    match = re.search(r"^run (\S+): log in ", stdout, flags=re.M)
+    assert match, stdout
+    return match.group(1)
 
 
 def read_jsonl(paths) -> list[dict]:

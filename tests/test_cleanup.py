@@ -19,7 +19,7 @@ import pytest
 
 from newscrawler.cleanup import remove_leftovers
 
-from .conftest import ReplicaProcess, run_newscrawler
+from .conftest import ReplicaProcess, run_id_of, run_newscrawler
 from .test_incremental import read_completed
 
 pytestmark = pytest.mark.slow
@@ -56,7 +56,7 @@ def test_the_next_run_removes_torn_part_and_tmp_files_and_counts_them(tmp_path):
     finally:
         replica.stop()
     assert not parts[0].exists() and not stale.exists() and live.exists()
-    run_id = rerun.stdout.split()[1].rstrip(":")
+    run_id = run_id_of(rerun.stdout)
     entry = json.loads((runs / f"{run_id}.json").read_text("utf-8"))["sites"][SITE]
     assert entry["leftovers_removed"] == 1  # the site's .part
     assert entry["stats"]["newscrawler/cleanup/removed"] == 2

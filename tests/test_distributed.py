@@ -119,7 +119,10 @@ def article_hits(replica, before: dict[str, int]) -> Counter:
 def test_two_workers_at_once_export_the_truth_once_and_a_rerun_fetches_nothing_known(
         replica, redis_url, tmp_path):
     before = control(replica, "hits")
-    workers = [start_worker(replica, redis_url, tmp_path, name) for name in ("w1", "w2")]
+    # Paced, so that a worker started a second later under load still finds work left.
+    paced = ("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "DOWNLOAD_DELAY=0.05")
+    workers = [start_worker(replica, redis_url, tmp_path, name, *paced)
+               for name in ("w1", "w2")]
     outputs = [finish(process) for process in workers]
     records = assert_exactly_the_truth(tmp_path)
     fetched = article_hits(replica, before)

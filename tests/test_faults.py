@@ -28,7 +28,7 @@ from newscrawler.replica.faults import parse_profile
 from newscrawler.spiders.congthuong import CongthuongSpider
 from newscrawler.urls import canonicalize_url
 
-from .conftest import ReplicaProcess, run_newscrawler
+from .conftest import ReplicaProcess, run_id_of, run_newscrawler
 from .test_incremental import read_completed
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ class FaultyRun:
                                  "--data-dir", str(self.data_dir), *extra)
         assert "Traceback" not in result.stdout + result.stderr, result.stderr
         assert result.returncode in (0, 1), result.stdout + result.stderr
-        run_id = result.stdout.split()[1].rstrip(":")
+        run_id = run_id_of(result.stdout)
         summary = json.loads((self.data_dir / "runs" / f"{run_id}.json").read_text("utf-8"))
         return summary["sites"][SITE]
 

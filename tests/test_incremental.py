@@ -21,7 +21,7 @@ from newscrawler.items import CONTENT_FIELDS
 from newscrawler.records import now_vn
 from newscrawler.replica.timeline import Timeline, TimelineConfig, parse_epoch
 
-from .conftest import ReplicaProcess, run_newscrawler
+from .conftest import ReplicaProcess, run_id_of, run_newscrawler
 
 pytestmark = pytest.mark.slow
 
@@ -53,7 +53,7 @@ def crawl(replica: ReplicaProcess, data_dir: Path, sites: list[str], *extra: str
     result = run_newscrawler("crawl", *sites, "--replica", replica.url,
                              "--data-dir", str(data_dir), *extra)
     assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout.split()[1].rstrip(":")
+    return run_id_of(result.stdout)
 
 
 def completed_exports(data_dir: Path) -> list[Path]:

@@ -82,4 +82,4 @@ def test_articles_that_reached_no_file_fail_the_run(replica, tmp_path):
     entry = run_summary(data_dir)["sites"]["congthuong"]
     assert entry["items"] > 0 and entry["files"] == []
     assert not entry["verdict"]["ok"]
-    assert any("written to files" in reason for reason in entry["verdict"]["reasons"])
+    assert any("in no completed file" in reason for reason in entry["verdict"]["reasons"])

@@ -20,7 +20,7 @@ import pytest
 from newscrawler.replica import load_site
 from newscrawler.runner import enabled_sites, spider_loader
 
-from .conftest import ReplicaProcess, run_newscrawler
+from .conftest import ReplicaProcess, run_id_of, run_newscrawler
 from .test_incremental import read_completed
 
 pytestmark = pytest.mark.slow
@@ -39,7 +39,7 @@ def tracked_crawl(tmp_path_factory) -> tuple[Path, dict]:
     finally:
         replica.stop()
     assert result.returncode == 0, result.stdout + result.stderr
-    run_id = result.stdout.split()[1].rstrip(":")
+    run_id = run_id_of(result.stdout)
     summary = json.loads((data_dir / "runs" / f"{run_id}.json").read_text("utf-8"))
     return data_dir, summary
 

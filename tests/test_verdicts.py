@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ReplicaProcess, run_newscrawler
+from .conftest import ReplicaProcess, run_id_of, run_newscrawler
 
 pytestmark = pytest.mark.slow
 
@@ -67,7 +67,7 @@ def crawl(replica: ReplicaProcess, data_dir: Path, *extra: str
 
 
 def entry_of(data_dir: Path, result: subprocess.CompletedProcess) -> dict:
-    run_id = result.stdout.split()[1].rstrip(":")
+    run_id = run_id_of(result.stdout)
     summary = json.loads((data_dir / "runs" / f"{run_id}.json").read_text("utf-8"))
     return summary["sites"][SITE]
 
