@@ -81,6 +81,17 @@ def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
     and path is checked (newscrawler/preflight.py) before anything is written."""
     try:
         preflight.check_settings(settings)
+    except preflight.ConfigError as error:
+        raise CrawlConfigError(str(error)) from None
+    if data_dir.is_dir():
+        # A crawl running here holds its state open: name that crawl, not the state's lock.
+        try:
+            lock_data_dir(data_dir)
+        except DataDirInUse as error:
+            raise CrawlConfigError(str(error)) from None
+        except OSError:
+            pass  # an unwritable directory: check_paths says so in its own words
+    try:
         preflight.check_paths(settings, data_dir)
     except preflight.ConfigError as error:
         raise CrawlConfigError(str(error)) from None
