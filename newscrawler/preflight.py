@@ -329,6 +329,11 @@ def check_sqlite_state(path: Path) -> None:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
         finally:
             conn.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error):
+            return  # in use by a running crawl: the data directory's lock names it
+        raise ConfigError(f"crawl state {path}: not a newscrawler state database "
+                          f"({error})") from None
     except sqlite3.DatabaseError as error:
         raise ConfigError(f"crawl state {path}: not a newscrawler state database "
                           f"({error})") from None
