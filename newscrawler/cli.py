@@ -31,7 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="override a Scrapy setting")
 
-    commands.add_parser("sites", help="list the sites and their metadata")
+    sites = commands.add_parser("sites", help="list the sites and their metadata")
+    sites.add_argument("--json", action="store_true",
+                       help="one JSON object per site instead of the table")
+    sites.add_argument("--assumptions", metavar="SITE",
+                       help="list what SITE's module marks ASSUMPTION (no dated source)")
 
     extract = commands.add_parser("extract", help="extract records from saved pages")
     extract.add_argument("paths", nargs="+", type=Path, help=".html, .html.gz or directories")
@@ -101,9 +105,18 @@ def command_crawl(args: argparse.Namespace) -> int:
 
 
 def command_sites(args: argparse.Namespace) -> int:
-    from newscrawler.sitetable import print_sites
+    from newscrawler import sitetable
 
-    print_sites(sys.stdout)
+    if args.assumptions:
+        try:
+            sitetable.print_assumptions(args.assumptions, sys.stdout)
+        except KeyError:
+            print(f"newscrawler sites: unknown site {args.assumptions!r}", file=sys.stderr)
+            return 2
+    elif args.json:
+        sitetable.print_sites_json(sys.stdout)
+    else:
+        sitetable.print_sites(sys.stdout)
     return 0
 
 

@@ -1,18 +1,20 @@
-"""`newscrawler sites`: the site registry as a table (one spider per site)."""
+"""`newscrawler sites`: the site registry as a table, as JSON, or one site's assumptions."""
 
 from __future__ import annotations
 
-from typing import TextIO
+import json
+from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from newscrawler.provenance import assumptions_of
 from newscrawler.runner import spider_loader
 
 WIDTH = 100  # fits a terminal split in two, and a mail or a log
 # Columns that wrap share the width left by the others in these proportions.
-RATIOS = {"publisher": 3, "ministry": 3, "platform": 2}
+RATIOS = {"publisher": 3, "ministry": 3, "platform": 2, "status": 2}
 
 
 def ministry_history(spider_cls) -> str:
@@ -25,20 +27,42 @@ def ministry_history(spider_cls) -> str:
     return "; ".join(parts)
 
 
-def site_rows() -> list[dict[str, str]]:
+def status_text(spider_cls) -> str:
+    status = spider_cls.status if spider_cls.enabled else (
+        spider_cls.status if spider_cls.status != "current" else "disabled")
+    return f"{status}: {spider_cls.status_reason}" if spider_cls.status_reason else status
+
+
+def site_entries() -> list[dict[str, Any]]:
+    """One entry per registered site, in the `--json` shape."""
     loader = spider_loader()
-    rows = []
+    entries = []
     for name in sorted(loader.list()):
         spider_cls = loader.load(name)
-        rows.append({
+        entries.append({
             "site": name,
             "publisher": spider_cls.publisher,
             "ministry": ministry_history(spider_cls),
             "platform": spider_cls.platform,
-            "enabled": "yes" if spider_cls.enabled else "no",
-            "domain": ", ".join(spider_cls.allowed_domains),
+            "enabled": bool(spider_cls.enabled),
+            "status": status_text(spider_cls),
+            "newest_evidence": spider_cls.newest_evidence or None,
+            "assumptions": len(assumptions_of(spider_cls)),
+            "domains": list(spider_cls.allowed_domains),
         })
-    return rows
+    return entries
+
+
+def site_rows() -> list[dict[str, str]]:
+    return [{
+        "site": entry["site"],
+        "publisher": entry["publisher"],
+        "ministry": entry["ministry"],
+        "platform": entry["platform"],
+        "status": entry["status"],
+        "evidence": entry["newest_evidence"] or "none",
+        "assum.": str(entry["assumptions"]),
+    } for entry in site_entries()]
 
 
 def print_sites(out: TextIO, width: int = WIDTH) -> None:
@@ -50,7 +74,7 @@ def print_sites(out: TextIO, width: int = WIDTH) -> None:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
     for column in rows[0]:
         table.add_column(column, no_wrap=column not in RATIOS, ratio=RATIOS.get(column),
-                         min_width=10 if column in RATIOS else None, overflow="fold")
+                         min_width=8 if column in RATIOS else None, overflow="fold")
     for row in rows:
         table.add_row(*row.values())
     console = Console(width=width, color_system=None, highlight=False, emoji=False,
@@ -58,3 +82,18 @@ def print_sites(out: TextIO, width: int = WIDTH) -> None:
     with console.capture() as captured:
         console.print(table)
     out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def print_sites_json(out: TextIO) -> None:
+    for entry in site_entries():
+        out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def print_assumptions(site: str, out: TextIO) -> None:
+    """Raises KeyError for an unknown site."""
+    spider_cls = spider_loader().load(site)
+    found = assumptions_of(spider_cls)
+    out.write(f"{site}: {len(found)} assumption(s); newest evidence "
+              f"{spider_cls.newest_evidence or 'none'}\n")
+    for number, text in enumerate(found, 1):
+        out.write(f"{number:3d}. {text}\n")

@@ -53,6 +53,12 @@ class NewsSpider(scrapy.Spider):
     ministries: ClassVar[tuple[Ministry, ...]] = ()
     platform: ClassVar[str] = ""
     enabled: ClassVar[bool] = True
+    # "current" (the live 2025-2026 site), "archive" (a site that stopped publishing; kept
+    # for its back issues, disabled) or "disabled" (live, but not crawled: see the reason).
+    status: ClassVar[str] = "current"
+    status_reason: ClassVar[str] = ""
+    # The date of the newest dated source the module docstring cites (ISO, YYYY-MM-DD).
+    newest_evidence: ClassVar[str] = ""
     listing_urls: ClassVar[list[str]] = []
     feed_urls: ClassVar[list[str]] = []
     # XML sitemaps or sitemap indexes, where a site publishes them.
@@ -220,9 +226,8 @@ class NewsSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response, page: int, stale: int = 0
                       ) -> Iterable[scrapy.Request]:
-        links = response.css(self.listing_link_css).getall()
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
-        yield from self.article_requests(response.urljoin(link.strip()) for link in links)
+        yield from self.article_requests(self.listing_links(response))
         walk = response.meta.get(WALK_META, response.url)
         if walk in self.incomplete_walks:
             # Known territory does not stop a walk that never completed: only pages that
@@ -245,6 +250,18 @@ class NewsSpider(scrapy.Spider):
         if not following:  # the pager's end (or its cap)
             self.walk_ended(walk)
         yield from following
+
+    def listing_links(self, response: Response) -> list[str]:
+        """The absolute links a listing page offers as articles (not yet filtered by the
+        article URL pattern). Platform bases add links found elsewhere (onclick...)."""
+        return [response.urljoin(link.strip())
+                for link in response.css(self.listing_link_css).getall()]
+
+    def listing_article_urls(self, response: Response) -> list[str]:
+        """The canonical article URLs of a listing page, in page order, once each: pure,
+        usable on a stored page with a spider built without a crawler."""
+        canonical = (self.canonical_article_url(url) for url in self.listing_links(response))
+        return list(dict.fromkeys(url for url in canonical if url))
 
     def walk_ended(self, walk: str) -> None:
         if self.frontier is not None:
