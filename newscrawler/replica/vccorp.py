@@ -33,6 +33,8 @@ ASSUMPTION: the zone ids of chinh-tri/doi-ngoai, xa-hoi/phap-luat and khoa-giao/
   and the display names of all categories.
 ASSUMPTION: 12 items per timeline page, the category page showing timeline page 1, and a
   page past the end being an empty 200 fragment.
+ASSUMPTION: the visible date text (vn_sites_2026 §3: the vi format is not captured): half
+  "DD/MM/YYYY HH:MM", half with " GMT+7" as the English edition shows it.
 ASSUMPTION: both breadcrumb levels of a sub-category carry data-role="cate-name".
 ASSUMPTION: image paths `/media/YYYY/MM/DD/...`; the header date bar, the menu, the
   footer, the "Tin cùng chuyên mục" box and `/robots.txt`; a 301 to the right slug when an

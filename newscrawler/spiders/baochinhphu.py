@@ -16,8 +16,7 @@ China-Mil-Watch, facts only):
   text ("2-0") is text (vn_sites_2026 §12);
 - published / modified: `meta[property=article:published_time]` / `article:modified_time`
   (+07:00) when present (idx:55797201634, 2026; CMW captures), else the visible
-  `div.detail-time > div[data-role=publishdate]` (idx:65870912651; format not captured,
-  parsed day first, with or without "GMT+7");
+  `div.detail-time > div[data-role=publishdate]` (idx:65870912651);
 - body `div.detail-content[data-role="content"]` (`detail-content afcbc-body clearfix`);
   its related boxes (`VCSortableInPreviewMode` type-2 and type-6) are skipped by the
   extractor; a trailing "./." is the article's own text (CMW captures);
@@ -35,6 +34,9 @@ ASSUMPTION: that VPCP runs the paper is the project lead's statement; the notes 
   say it.
 ASSUMPTION: when a sub-category page's breadcrumb marks both levels as cate-name, the
   last one is the article's category.
+ASSUMPTION: the visible date's text (not captured for the vi site): read day first, with
+  or without " GMT+7"; it counts only where the meta tags are missing.
+
 Pages may carry partly decomposed letters (PS feed items): extraction normalises every
 field to NFC.
 """

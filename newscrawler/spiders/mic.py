@@ -47,8 +47,7 @@ class MicSpider(SharePointPagesSpider):
     name = "mic"
     enabled = False
     status = "archive"
-    status_reason = ("the mic_2020 SharePoint portal; its evidence ends 2021-07-15 (S1); "
-                     "mic.gov.vn now serves mst.gov.vn's CMS (spider mst)")
+    status_reason = "SharePoint portal, evidence ends 2021-07-15; now = site mst"
     newest_evidence = "2021-07-15"
     publisher = "Cổng Thông tin điện tử Bộ Thông tin và Truyền thông"
     ministries = (

@@ -21,8 +21,9 @@ that ministry sits at mst.gov.vn, idx:55047140965) until the merger of 2025-03-0
 ASSUMPTION: title `h1.detail-title`, the visible date in `div[data-role=publishdate]`,
   `article:*_time` meta, author line, breadcrumb and tags as on baochinhphu.vn (same CMS
   family).
-ASSUMPTION: ids of 15 to 18 digits only (a 9-digit `-197152208.htm` link, idx:54002192581,
-  undated, is accepted too: `197` + 6 to 15 digits).
+ASSUMPTION: ids of `197` + 6 to 15 digits: 18 and 17 digits are seen, 16 and 15 as on
+  baochinhphu.vn, and a 9-digit link (`…-197152208.htm`, idx:54002192581, undated) looks
+  like an id migrated from the old portal.
 ASSUMPTION: no pager: the category pages are read once, the sitemap and feed give the rest.
 """
 
