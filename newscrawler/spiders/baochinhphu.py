@@ -21,7 +21,7 @@ China-Mil-Watch, facts only):
   its related boxes (`VCSortableInPreviewMode` type-2 and type-6) are skipped by the
   extractor; a trailing "./." is the article's own text (CMW captures);
 - author `a.detail-author-top-name` else bold text in `p[style*="text-align:right"] b`
-  (idx:65870912651);
+  (idx:65870912651; "text-align: right" with a space too, as editors' styles come);
 - category: the last `div.detail-breadcrumb ul li a[data-role=cate-name]`; tags
   `div.detail-tag > ul.detail-tag-list[data-role=tags] li a` (CMW captures 2026-10-06;
   idx:55797201634);
@@ -76,7 +76,8 @@ class BaochinhphuSpider(VCCorpSpider):
                       " | //div[contains(@class, 'detail-time')]//div[@data-role='publishdate']"),
         "modified": "xpath://meta[@property='article:modified_time']/@content",
         "body": 'div.detail-content[data-role="content"]',
-        "authors": 'a.detail-author-top-name, p[style*="text-align:right"] b',
+        "authors": ('a.detail-author-top-name, p[style*="text-align:right"] b, '
+                    'p[style*="text-align: right"] b'),
         "category": ("xpath:(//div[contains(@class, 'detail-breadcrumb')]//li"
                      "/a[@data-role='cate-name'])[last()]"),
         "tags": "div.detail-tag > ul.detail-tag-list[data-role=tags] li a",

@@ -66,7 +66,8 @@ class MstSpider(VCCorpSpider):
                       " | //div[contains(@class, 'detail-time')]"),
         "modified": "xpath://meta[@property='article:modified_time']/@content",
         "body": "div.detail-content.afcbc-body",
-        "authors": 'a.detail-author-top-name, p[style*="text-align:right"] b',
+        "authors": ('a.detail-author-top-name, p[style*="text-align:right"] b, '
+                    'p[style*="text-align: right"] b'),
         "category": ("xpath:(//div[contains(@class, 'detail-breadcrumb')]//li"
                      "/a[@data-role='cate-name'])[last()]"),
         "tags": "ul.detail-tag-list a",

@@ -7,7 +7,9 @@ Facts (vn_sites_2026 §3):
   2026-10-06; idx:55797201634, 2026), and a "Xem thêm" button that loads more by script;
 - the following items come from `/timelinelist/{zoneId}/{page}.htm`, a fragment of bare
   `body > div.box-stream-item` elements; the zone id is `#hdZoneId@value` on the category
-  page (idx:67366511490, 2026; idx:8723094790, cn.baochinhphu.vn).
+  page (idx:67366511490, 2026; idx:8723094790, cn.baochinhphu.vn);
+- category boxes `div.box-category-item` with `a.box-category-link-title` beside the
+  stream (idx:52257862409, idx:52155887549, 2026).
 So the spider computes the fragment URLs itself: page 2, 3, ... until a fragment holds no
 item. A site without zone ids (mst.gov.vn) sets `timeline = False`: page 1 only.
 ASSUMPTION: the category page shows the items of timeline page 1 (so the walk starts at
@@ -40,12 +42,14 @@ class VCCorpSpider(NewsSpider):
     zone_id_css = "#hdZoneId::attr(value)"
     category_item_css = "div.box-stream.timeline_list div.box-stream-item"
     fragment_item_css = "body > div.box-stream-item"
-    # Items of a category page and of a timeline fragment alike, avatar and title links.
+    # Items of a category page and of a timeline fragment alike, avatar and title links,
+    # and the category boxes' title links.
     listing_link_css = ", ".join(
-        f"{items} {link}::attr(href)"
-        for items in ("div.box-stream.timeline_list div.box-stream-item",
-                      "body > div.box-stream-item")
-        for link in ("a.box-stream-link-with-avatar", "a.box-stream-link-title"))
+        [f"{items} {link}::attr(href)"
+         for items in ("div.box-stream.timeline_list div.box-stream-item",
+                       "body > div.box-stream-item")
+         for link in ("a.box-stream-link-with-avatar", "a.box-stream-link-title")]
+        + ["div.box-category-item a.box-category-link-title::attr(href)"])
 
     def listing_links(self, response: Response) -> list[str]:
         # Avatar and title link of an item point to the same article: once each.

@@ -123,6 +123,10 @@ FIELD_CASES = [
                        "\n\nĐoạn cuối khép lại bài viết./."},
               {"body": "selector"},
               absent_from_body=("Bài liên quan", "Tin khác", "08:02:11", "8/23/2026")),
+    FieldCase(SITE, "§3 author: right-aligned bold line (idx:65870912651), styled with a space",
+              URL, page(f"(Chinhphu.vn) - {LEAD}", body='<p>Đoạn thứ nhất của bài.</p><p '
+                   'style="text-align: right;"><b>Minh Anh</b></p>'),
+              {"authors": ["Minh Anh"], "body": "Đoạn thứ nhất của bài."}),
     FieldCase(SITE, "§3 partly decomposed title (feed: 'Bọ'+U+0302) comes out NFC", URL,
               page(f"(Chinhphu.vn) - {LEAD}", title="Bo\u0323\u0302 Xa\u0302y du\u031b\u0323ng "
                    "họp báo"),
