@@ -69,7 +69,9 @@ class BaochinhphuSpider(VCCorpSpider):
     article_key_pattern = rf"-(102{ID_DIGITS})\.htm$"
     selectors = {
         "title": "h1.detail-title",
-        "lead": "h2.detail-sapo",
+        # The article's sapo: the first one (the page's boxes may reuse the class).
+        "lead": ("xpath:(//h2[contains(concat(' ', normalize-space(@class), ' '),"
+                 " ' detail-sapo ')])[1]"),
         "lead:strip": f"(?i){DATELINE}",
         # Document order: the meta tags in <head> come first, the visible date after.
         "published": ("xpath://meta[@property='article:published_time']/@content"
