@@ -217,3 +217,7 @@ def test_mst_listing_sitemap_and_the_mic_host():
                              mst.handle(month.removeprefix("https://mst.gov.vn"), NOW)[2].decode())
     assert sorted(listed) == sorted(a.url for a in mst.corpus.articles)
     assert mst.handle("/rss/home.rss", NOW)[0] == 200
+    # §9: the CMS was mic.gov.vn's before the 2025-03-01 merger; its articles stay served.
+    ministries = {(r["published_at"] < "2025-03-01", r["ministry"]) for r in truth_records("mst")}
+    assert ministries == {(True, "Bộ Thông tin và Truyền thông"),
+                          (False, "Bộ Khoa học và Công nghệ")}

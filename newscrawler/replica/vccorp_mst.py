@@ -24,17 +24,21 @@ ASSUMPTION: the sub-sitemap names `/sitemaps/sitemaps-YYYY-MM.xml` (one per mont
   category names; category pages show their 12 newest items and no pager (articles are
   found through the sitemap and the feed).
 ASSUMPTION: one listing link in eight is written with the host mic.gov.vn.
+ASSUMPTION: 20 articles of the CMS's mic.gov.vn years (the ministry then Bộ Thông tin và
+  Truyền thông; idx:55047140965 links a 2024 one) dated the last days before 2025-03-01.
 """
 
 from __future__ import annotations
 
 import logging
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from newscrawler.records import VN_TZ, iso_vn
 from newscrawler.replica import vccorp_markup as parts
-from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec
+from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec, write_articles
 from newscrawler.replica.markup import attr, esc
 from newscrawler.replica.vccorp import PAGE_SIZE, VCCorpSite
 
@@ -126,6 +130,14 @@ def _image_url(published: datetime, key: int, index: int) -> str:
     return f"{ORIGIN}/media/{uploaded:%Y/%m/%d}/{key % 1000000}-{index}.jpg"
 
 
+@lru_cache(maxsize=1)
+def _before_the_merger() -> tuple[ReplicaArticle, ...]:
+    """Articles of the CMS's mic.gov.vn years, still served (module docstring)."""
+    older = replace(MST, corpus_end=datetime(2025, 2, 27, 16, 0, tzinfo=VN_TZ),
+                    first_key=40000, fixed_articles=tuple)
+    return tuple(write_articles(older, 20, "mst:before-the-merger"))
+
+
 MST = SiteSpec(
     key="mst",
     domain=DOMAIN,
@@ -137,7 +149,8 @@ MST = SiteSpec(
     article_url=lambda slug, key: f"{ORIGIN}/{slug}-{key}.htm",
     image_url=_image_url,
     factory=MstSite,
-    n_articles=150,
+    fixed_articles=lambda: _before_the_merger(),
+    n_articles=170,
     seed=197,
     source_rate=0.1,
     corpus_end=datetime(2026, 9, 9, 10, 30, tzinfo=VN_TZ),
