@@ -46,7 +46,6 @@ ASSUMPTION: half of the articles end with "./." and 15 % carry a source line
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import re
@@ -273,22 +272,9 @@ class VCCorpSite:
 
     def _head(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)
-        crumbs = [{"@type": "ListItem", "position": index + 1, "name": name,
-                   "item": f"{self.origin}/{slug}.htm"}
-                  for index, (slug, name) in enumerate(self._sections(category))]
-        news = {"@context": "https://schema.org", "@type": "NewsArticle",
-                "mainEntityOfPage": article.url, "headline": article.title,
-                "datePublished": iso_vn(article.published),
-                "dateModified": iso_vn(article.modified or article.published),
-                "publisher": {"@type": "Organization", "name": self.brand}}
-        if article.authors:
-            news["author"] = [{"@type": "Person", "name": name} for name in article.authors]
-        documents = [news, {"@context": "https://schema.org", "@type": "BreadcrumbList",
-                            "itemListElement": crumbs}]
-        scripts = "".join('<script type="application/ld+json">'
-                          f"{json.dumps(doc, ensure_ascii=False)}</script>\n"
-                          for doc in documents)
-        return parts.news_meta(article, article.lead) + scripts
+        crumbs = [(name, f"{self.origin}/{slug}.htm") for slug, name in self._sections(category)]
+        return (parts.news_meta(article, article.lead)
+                + parts.json_ld(article, self.brand, crumbs))
 
     def _breadcrumb(self, category: Category) -> str:
         links = "".join(f'<li><a href="/{slug}.htm" title="{_attr(name)}" data-role="cate-name">'

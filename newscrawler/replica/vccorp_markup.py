@@ -34,6 +34,7 @@ ASSUMPTION: 3 % of articles have their title and sapo partly decomposed (the fee
 
 from __future__ import annotations
 
+import json
 import random
 import unicodedata
 from datetime import datetime, timedelta
@@ -216,6 +217,23 @@ def news_meta(article: ReplicaArticle, description: str) -> str:
         f'<meta property="article:published_time" content="{iso_vn(article.published)}">\n'
         f'<meta property="article:modified_time" content="{iso_vn(modified)}">\n'
     )
+
+
+def json_ld(article: ReplicaArticle, publisher: str, crumbs: list[tuple[str, str]]) -> str:
+    """JSON-LD NewsArticle (datePublished, dateModified, author) and BreadcrumbList."""
+    news = {"@context": "https://schema.org", "@type": "NewsArticle",
+            "mainEntityOfPage": article.url, "headline": article.title,
+            "datePublished": iso_vn(article.published),
+            "dateModified": iso_vn(article.modified or article.published),
+            "publisher": {"@type": "Organization", "name": publisher}}
+    if article.authors:
+        news["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+    trail = {"@context": "https://schema.org", "@type": "BreadcrumbList",
+             "itemListElement": [{"@type": "ListItem", "position": index + 1, "name": name,
+                                  "item": url} for index, (name, url) in enumerate(crumbs)]}
+    return "".join('<script type="application/ld+json">'
+                   f"{json.dumps(document, ensure_ascii=False)}</script>\n"
+                   for document in (news, trail))
 
 
 def feed(title: str, origin: str, articles: list[ReplicaArticle]) -> str:
