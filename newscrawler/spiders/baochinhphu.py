@@ -22,9 +22,10 @@ China-Mil-Watch, facts only):
   extractor; a trailing "./." is the article's own text (CMW captures);
 - author `a.detail-author-top-name` else bold text in `p[style*="text-align:right"] b`
   (idx:65870912651; "text-align: right" with a space too, as editors' styles come);
-- category: the last `div.detail-breadcrumb ul li a[data-role=cate-name]`; tags
-  `div.detail-tag > ul.detail-tag-list[data-role=tags] li a` (CMW captures 2026-10-06;
-  idx:55797201634);
+- category: the last `a[data-role=cate-name]` of `div.detail-breadcrumb` (real: `ul li
+  a[data-role=cate-name]`); tags `ul.detail-tag-list a` (real: `div.detail-tag >
+  ul.detail-tag-list[data-role=tags] li a`) (CMW captures 2026-10-06; idx:55797201634,
+  2026, reads `[data-role=cate-name]` and `.detail-tag-list a`);
 - feeds `/home.rss` and `/kinh-te.rss` (PS CLAUDE.md = idx:56721480188, 2026-07-17:
   `/rss/home.rss` is dead); sitemap `/sitemaps/google-news.xml` (idx:54740777443, 2026,
   configured by one crawler, not verified).
@@ -75,12 +76,12 @@ class BaochinhphuSpider(VCCorpSpider):
         "lead:strip": f"(?i){DATELINE}",
         # Document order: the meta tags in <head> come first, the visible date after.
         "published": ("xpath://meta[@property='article:published_time']/@content"
-                      " | //div[contains(@class, 'detail-time')]//div[@data-role='publishdate']"),
+                      " | //div[@data-role='publishdate']"),
         "modified": "xpath://meta[@property='article:modified_time']/@content",
         "body": 'div.detail-content[data-role="content"]',
         "authors": ('a.detail-author-top-name, p[style*="text-align:right"] b, '
                     'p[style*="text-align: right"] b'),
-        "category": ("xpath:(//div[contains(@class, 'detail-breadcrumb')]//li"
-                     "/a[@data-role='cate-name'])[last()]"),
-        "tags": "div.detail-tag > ul.detail-tag-list[data-role=tags] li a",
+        "category": ("xpath:(//div[contains(@class, 'detail-breadcrumb')]"
+                     "//a[@data-role='cate-name'])[last()]"),
+        "tags": "ul.detail-tag-list a",
     }

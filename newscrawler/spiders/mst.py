@@ -68,8 +68,8 @@ class MstSpider(VCCorpSpider):
         "body": "div.detail-content.afcbc-body",
         "authors": ('a.detail-author-top-name, p[style*="text-align:right"] b, '
                     'p[style*="text-align: right"] b'),
-        "category": ("xpath:(//div[contains(@class, 'detail-breadcrumb')]//li"
-                     "/a[@data-role='cate-name'])[last()]"),
+        "category": ("xpath:(//div[contains(@class, 'detail-breadcrumb')]"
+                     "//a[@data-role='cate-name'])[last()]"),
         "tags": "ul.detail-tag-list a",
     }
 
