@@ -39,6 +39,8 @@ ASSUMPTION: both breadcrumb levels of a sub-category carry data-role="cate-name"
 ASSUMPTION: image paths `/media/YYYY/MM/DD/...`; the header date bar, the menu, the
   footer, the "Tin cùng chuyên mục" box and `/robots.txt`; a 301 to the right slug when an
   id is asked for with a wrong one; every `/rss/...` path answering 404.
+ASSUMPTION: the feed's channel layout and its 20 items; the Google News sitemap listing
+  the 20 newest articles.
 ASSUMPTION: half of the articles end with "./." and 15 % carry a source line
   "Theo ..." as a right-aligned plain paragraph after the body; a third of the
   right-aligned lines are styled "text-align: right;" (with a space).

@@ -120,7 +120,7 @@ def stream_item(article: ReplicaArticle, path: str, category_path: str) -> str:
     thumb = path_of_image(article)
     return (
         f'<div class="box-stream-item" data-id="{key}"><a class="box-stream-link-with-avatar" '
-        f'data-id="{key}" href="{path}" title="{title}" data-newstype="0"><img '
+        f'data-id="{key}" href="{path}" title="{title}"><img '
         f'class="box-stream-avatar" src="{attr(thumb)}" alt="{title}"></a><div '
         f'class="box-stream-content"><h2><a class="box-stream-link-title" data-type="title" '
         f'data-linktype="newsdetail" data-id="{key}" href="{path}" title="{title}">'
