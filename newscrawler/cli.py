@@ -204,7 +204,14 @@ def main(argv: list[str] | None = None) -> int:
         from newscrawler import dataset
 
         return dataset.main(argv[1:])
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command == "doctor":  # doctor's usage errors are one line
+        print(f"newscrawler doctor: error: unrecognized arguments: {' '.join(unknown)}",
+              file=sys.stderr)
+        return 2
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     return COMMANDS[args.command](args)
 
 

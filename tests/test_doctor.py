@@ -1,0 +1,114 @@
+"""`newscrawler doctor` over real HTTP on the replica: healthy, and with the article
+template redesigned (replica serve --redesign), which breaks every selector that names
+a class or an id (newscrawler/replica/redesign.py renames them all)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from newscrawler.runner import spider_loader
+
+from .conftest import ReplicaProcess, run_newscrawler
+from .test_site_files import CONGTHUONG_TOML, write
+
+SITE = "congthuong"
+REQUIRED = ("title", "published", "body")
+
+
+@pytest.fixture(scope="module")
+def redesigned():
+    server = ReplicaProcess("--sites", SITE, "--redesign", SITE)
+    yield server
+    server.stop()
+
+
+def doctor_json(*args: str) -> tuple[int, dict]:
+    result = run_newscrawler("doctor", *args, "--json", timeout=180)
+    assert result.returncode in (0, 1), result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1, result.stdout
+    return result.returncode, json.loads(lines[0])
+
+
+def renamed_by_redesign(query: str) -> bool:
+    """A selector that names a class or an id misses once the redesign renamed them."""
+    return bool(re.search(r"[.#][A-Za-z_]", query))
+
+
+def test_doctor_on_a_healthy_replica_site_exits_0(replica):
+    status, report = doctor_json(SITE, "--replica", replica.url, "--articles", "6")
+    assert status == 0 and report["healthy"] and report["problems"] == []
+    assert report["articles"] == 6
+    selectors = spider_loader().load(SITE).selectors
+    rows = {row["key"]: row for row in report["selectors"]}
+    assert set(rows) == set(selectors)
+    assert all(rows[key]["rate"] >= report["threshold"] for key in REQUIRED)
+    assert report["listing"]["selector_rate"] == 1.0
+    assert report["listing"]["fallback_links"] >= report["listing"]["selector_links"] > 0
+    assert all(row["pages"] >= 1 for row in report["pager"])
+    assert any(feed["status"] == "ok" and feed["items"] and feed["newest"]
+               for feed in report["feeds"])
+    assert all(robots["found"] for robots in report["robots"].values())
+    assert report["blocked"] == []
+    for field in ("title", "body", "published_at"):
+        assert report["fields"][field].get("selector") == 6
+
+
+def test_doctor_under_a_redesign_exits_1_naming_the_broken_selectors(redesigned):
+    status, report = doctor_json(SITE, "--replica", redesigned.url, "--articles", "6")
+    assert status == 1 and not report["healthy"]
+    selectors = spider_loader().load(SITE).selectors
+    expected = {key for key in REQUIRED if renamed_by_redesign(selectors[key])}
+    assert expected, "the site's required selectors all name a class or id"
+    rows = {row["key"]: row for row in report["selectors"]}
+    broken = {key for key, row in rows.items() if not row["ok"]}
+    assert expected <= broken
+    for key in expected:
+        row = rows[key]
+        assert row["hits"] == 0 and row["failing"]
+        # What the metadata and generic layers found instead, and how often.
+        assert row["fallback"]["rate"] >= 0.9, row
+        assert all(page["found_instead"] and page["layer"] in ("metadata", "fallback")
+                   for page in row["failing"])
+        assert any(problem.startswith(f"selector {key} ") for problem in report["problems"])
+    # Listing pages kept their template: discovery still works.
+    assert report["listing"]["ok"]
+
+    text = run_newscrawler("doctor", SITE, "--replica", redesigned.url, "--articles", "3",
+                           timeout=180)
+    assert text.returncode == 1, text.stderr
+    verdict = text.stdout.strip().splitlines()[-1]
+    assert verdict.startswith(f"{SITE}: DEGRADED: ")
+    for key in expected:
+        assert re.search(rf"selector {key} \(.*\) hits 0/3 \(0%\).*fallback layers found "
+                         r"\S+ on 3/3", verdict), verdict
+        assert re.search(rf"^{key}\s.*BROKEN$", text.stdout, flags=re.M), text.stdout
+
+
+def test_doctor_checks_a_site_defined_in_a_toml_file(replica, tmp_path):
+    site_file = write(tmp_path / "c.toml", CONGTHUONG_TOML)
+    status, report = doctor_json("congthuong_file", "--site-file", str(site_file),
+                                 "--replica", replica.url, "--articles", "4")
+    assert status == 0, report["problems"]
+    assert report["kind"] == "file" and report["selectors"] == []
+    assert report["articles"] == 4
+    assert {layer for field in ("title", "body", "published_at")
+            for layer in report["fields"][field]} <= {"metadata", "fallback"}
+
+
+@pytest.mark.parametrize("args", [
+    ["no_such_site"],
+    [SITE, "--articles", "0"],
+    [SITE, "--articles", "many"],
+    [SITE, "--replica", "http://example.com:8080"],
+    [SITE, "--no-such-flag"],
+])
+def test_doctor_usage_errors_are_one_line_and_exit_2(args):
+    result = run_newscrawler("doctor", *args, timeout=60)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith("newscrawler doctor: error: ")
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert result.stdout == ""
