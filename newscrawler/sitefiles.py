@@ -244,7 +244,7 @@ def site_file_paths(sites_dir: str | Path, extra: list[str] | tuple[str, ...]) -
     for item in extra:
         path = Path(item)
         if not path.is_file():
-            raise SiteFileError(f"{path}: --site-file: no such file")
+            raise SiteFileError(f"{path}: no such site file")
         paths.append(path)
     unique: dict[Path, Path] = {}
     for path in paths:

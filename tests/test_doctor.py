@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from newscrawler.runner import spider_loader
 
-from .conftest import ReplicaProcess, run_newscrawler
+from .conftest import REPO, ReplicaProcess, newscrawler_command, run_newscrawler
 from .test_site_files import CONGTHUONG_TOML, write
 
 SITE = "congthuong"
@@ -25,8 +27,9 @@ def redesigned():
     server.stop()
 
 
-def doctor_json(*args: str) -> tuple[int, dict]:
-    result = run_newscrawler("doctor", *args, "--json", timeout=180)
+def doctor_json(*args: str, cwd: Path | None = None) -> tuple[int, dict]:
+    result = subprocess.run(newscrawler_command("doctor", *args, "--json"), cwd=cwd or REPO,
+                            capture_output=True, text=True, timeout=180, check=False)
     assert result.returncode in (0, 1), result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1, result.stdout
@@ -35,11 +38,13 @@ def doctor_json(*args: str) -> tuple[int, dict]:
 
 def renamed_by_redesign(query: str) -> bool:
     """A selector that names a class or an id misses once the redesign renamed them."""
-    return bool(re.search(r"[.#][A-Za-z_]", query))
+    return bool(re.search(r"[.#][A-Za-z_]|@class|@id", query))
 
 
-def test_doctor_on_a_healthy_replica_site_exits_0(replica):
-    status, report = doctor_json(SITE, "--replica", replica.url, "--articles", "6")
+def test_doctor_on_a_healthy_replica_site_exits_0(replica, tmp_path):
+    status, report = doctor_json(SITE, "--replica", replica.url, "--articles", "6",
+                                 "--pages", "2", cwd=tmp_path)
+    assert list(tmp_path.iterdir()) == []  # no data directory, log, state or lock
     assert status == 0 and report["healthy"] and report["problems"] == []
     assert report["articles"] == 6
     selectors = spider_loader().load(SITE).selectors
@@ -48,13 +53,15 @@ def test_doctor_on_a_healthy_replica_site_exits_0(replica):
     assert all(rows[key]["rate"] >= report["threshold"] for key in REQUIRED)
     assert report["listing"]["selector_rate"] == 1.0
     assert report["listing"]["fallback_links"] >= report["listing"]["selector_links"] > 0
-    assert all(row["pages"] >= 1 for row in report["pager"])
+    assert all(1 <= row["pages"] <= 2 for row in report["pager"])
     assert any(feed["status"] == "ok" and feed["items"] and feed["newest"]
                for feed in report["feeds"])
     assert all(robots["found"] for robots in report["robots"].values())
     assert report["blocked"] == []
-    for field in ("title", "body", "published_at"):
-        assert report["fields"][field].get("selector") == 6
+    # Each field's provenance over the 6 articles agrees with its selector's hits.
+    for key, field in (("title", "title"), ("body", "body"), ("published", "published_at")):
+        assert sum(report["fields"][field].values()) == 6
+        assert report["fields"][field].get("selector", 0) == rows[key]["hits"]
 
 
 def test_doctor_under_a_redesign_exits_1_naming_the_broken_selectors(redesigned):

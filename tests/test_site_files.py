@@ -5,6 +5,7 @@ same pipelines and exports as a coded site; a bad file is one line and exit 2.""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +139,62 @@ def test_scrapy_crawl_finds_a_file_site_by_name(tmp_path):
                             check=False)
     assert result.returncode == 0, result.stderr
     assert "congthuong_file" in result.stdout.split()
+
+
+def test_the_readme_example_is_a_valid_site_file(tmp_path):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Sites without code", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    # The optional keys, commented out in the README, are valid too.
+    uncommented = "\n".join(line.removeprefix("# ") if re.match(r"# (\[|[a-z_]+ = )", line)
+                            else line for line in example.splitlines())
+    for text, name in ((example, "example"), (uncommented, "uncommented")):
+        site_file = write(tmp_path / f"{name}.toml", text.replace(
+            'name = "congthuong_file"', f'name = "{name}"'))
+        result = run_newscrawler("sites", "--json", "--site-file", str(site_file))
+        assert result.returncode == 0, result.stderr
+        assert name in {json.loads(line)["site"] for line in result.stdout.splitlines()}
+
+
+def test_site_file_is_repeatable_and_a_name_defined_twice_is_refused(tmp_path):
+    one = write(tmp_path / "one.toml", CONGTHUONG_TOML)
+    two = write(tmp_path / "two.toml", CONGTHUONG_TOML.replace("congthuong_file", "second"))
+    result = run_newscrawler("sites", "--json", "--site-file", str(one), "--site-file",
+                             str(two))
+    assert result.returncode == 0, result.stderr
+    sites = {json.loads(line)["site"] for line in result.stdout.splitlines()}
+    assert {"congthuong_file", "second"} <= sites
+    again = write(tmp_path / "again.toml", CONGTHUONG_TOML)
+    result = run_newscrawler("sites", "--site-file", str(one), "--site-file", str(again))
+    assert result.returncode == 2
+    assert f"{again}: name: 'congthuong_file' is defined by {one} already" in result.stderr
+
+
+def test_a_file_site_reads_feeds_its_pages_announce_and_sitemaps_robots_txt_names(tmp_path):
+    from scrapy import Request
+    from scrapy.http import HtmlResponse, TextResponse
+    from scrapy.utils.test import get_crawler
+
+    from newscrawler.sitefiles import read_site_file
+    from newscrawler.spiders.filesite import spider_class
+
+    spider_cls = spider_class(read_site_file(write(tmp_path / "c.toml", CONGTHUONG_TOML)))
+    crawler = get_crawler(spider_cls, {"NEWSCRAWLER_MAX_LISTING_PAGES": 500,
+                                       "NEWSCRAWLER_STALE_PAGES": 2})
+    crawler._apply_settings()
+    spider = spider_cls.from_crawler(crawler)
+    robots = TextResponse("https://congthuong.vn/robots.txt", encoding="utf-8",
+                          body=b"User-agent: *\nSitemap: https://congthuong.vn/sm.xml\n"
+                               b"Sitemap: https://elsewhere.vn/sm.xml\n")
+    assert [r.url for r in spider.parse_robots(robots)] == ["https://congthuong.vn/sm.xml"]
+    listing = HtmlResponse(
+        "https://congthuong.vn/", encoding="utf-8", request=Request("https://congthuong.vn/"),
+        body=b'<html><head><link rel="alternate" type="application/rss+xml" '
+             b'href="/rss/tin.rss"></head><body><a href="/thoi-su">Thoi su</a>'
+             b'<a href="/thoi-su-trong-ngay-123.html">x</a></body></html>')
+    requests = list(spider.parse_listing(listing, page=1))
+    assert [(r.url, r.callback.__name__) for r in requests] == [
+        ("https://congthuong.vn/rss/tin.rss", "parse_feed"),
+        ("https://congthuong.vn/thoi-su-trong-ngay-123.html", "parse_article"),
+        ("https://congthuong.vn/thoi-su", "parse_listing"),
+    ]

@@ -124,15 +124,16 @@ def feed_rows(findings: Findings) -> list[dict[str, Any]]:
 
 def robots_summary(findings: Findings, spider_cls: type, agent: str) -> dict[str, Any]:
     wanted = [*spider_cls.listing_urls, *spider_cls.feed_urls, *spider_cls.sitemap_urls,
-              *(a.url for a in findings.articles)]
+              *(a.url for a in findings.articles), *(f["url"] for f in findings.failures)]
     summary = {}
     for origin, text in findings.robots.items():
         parser = Protego.parse(text)
         summary[origin] = {
             "found": bool(text),
             "rules": robots_rules(text, agent),
-            "disallowed": [url for url in wanted if url.startswith(origin + "/")
-                           and not parser.can_fetch(url, agent)],
+            "disallowed": list(dict.fromkeys(
+                url for url in wanted
+                if url.startswith(origin + "/") and not parser.can_fetch(url, agent))),
         }
     return summary
 
