@@ -119,3 +119,21 @@ def test_doctor_usage_errors_are_one_line_and_exit_2(args):
     assert result.stderr.startswith("newscrawler doctor: error: ")
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert result.stdout == ""
+
+
+def test_doctor_names_the_robots_rules_and_the_urls_they_disallow(replica, tmp_path):
+    status, report = doctor_json(SITE, "--replica", replica.url, "--articles", "1",
+                                 "--pages", "1")
+    rules = report["robots"]["https://congthuong.vn"]["rules"]
+    disallowed = [rule.split(":", 1)[1].strip() for rule in rules
+                  if rule.startswith("Disallow:") and rule.split(":", 1)[1].strip() != ""]
+    assert disallowed, rules
+    # A file site whose start URL lies under a disallowed path: not fetched, and named.
+    start = f"https://congthuong.vn{disallowed[0].rstrip('*$')}x"
+    site_file = write(tmp_path / "c.toml", CONGTHUONG_TOML.replace(
+        '["https://congthuong.vn/"]', f'["https://congthuong.vn/", "{start}"]'))
+    status, report = doctor_json("congthuong_file", "--site-file", str(site_file),
+                                 "--replica", replica.url, "--articles", "1", "--pages", "1")
+    assert report["robots"]["https://congthuong.vn"]["disallowed"] == [start]
+    assert any(problem.startswith(f"start page {start}: ") for problem in report["problems"])
+    assert status == 1
