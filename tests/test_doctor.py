@@ -137,3 +137,20 @@ def test_doctor_names_the_robots_rules_and_the_urls_they_disallow(replica, tmp_p
     assert report["robots"]["https://congthuong.vn"]["disallowed"] == [start]
     assert any(problem.startswith(f"start page {start}: ") for problem in report["problems"])
     assert status == 1
+
+
+def test_a_listing_selector_that_finds_nothing_is_named_with_the_fallbacks_hit_rate(
+        replica, tmp_path):
+    site_file = write(tmp_path / "c.toml", CONGTHUONG_TOML + '[selectors]\n'
+                      'listing = "div.no-such-list a::attr(href)"\n')
+    status, report = doctor_json("congthuong_file", "--site-file", str(site_file),
+                                 "--replica", replica.url, "--articles", "3", "--pages", "2")
+    assert status == 1
+    listing = report["listing"]
+    assert listing["selector_links"] == 0 and listing["selector_rate"] == 0
+    assert listing["fallback_rate"] == 1.0 and listing["fallback_links"] > 0
+    assert listing["failing"]
+    assert any(problem.startswith("listing selector (div.no-such-list a::attr(href)) found "
+                                  "links on 0/") for problem in report["problems"])
+    # The articles the fallback found were still checked.
+    assert report["articles"] == 3

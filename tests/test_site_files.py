@@ -198,3 +198,21 @@ def test_a_file_site_reads_feeds_its_pages_announce_and_sitemaps_robots_txt_name
         ("https://congthuong.vn/thoi-su-trong-ngay-123.html", "parse_article"),
         ("https://congthuong.vn/thoi-su", "parse_listing"),
     ]
+
+
+def test_the_site_files_setting_is_checked_like_the_option(tmp_path):
+    missing = tmp_path / "missing.toml"
+    result = run_newscrawler("crawl", "congthuong", "--data-dir", str(tmp_path / "data"),
+                             "-s", f"NEWSCRAWLER_SITE_FILES={missing}")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"newscrawler: error: {missing}: no such site file"
+    from scrapy.settings import Settings
+
+    from newscrawler.preflight import SETTINGS
+
+    settings = Settings({"NEWSCRAWLER_SITE_FILES": [str(missing)]})
+    assert SETTINGS["NEWSCRAWLER_SITE_FILES"].check(settings, "NEWSCRAWLER_SITE_FILES") == (
+        f"no such file: {missing}")
+    settings = Settings({"NEWSCRAWLER_SITE_FILES": 3})
+    assert SETTINGS["NEWSCRAWLER_SITE_FILES"].check(settings, "NEWSCRAWLER_SITE_FILES") == (
+        "expected a list of file paths")

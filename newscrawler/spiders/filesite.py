@@ -7,7 +7,7 @@ pager selector and site selectors. Discovery then needs no site markup:
 - the walk goes on to the page's on-site links that are not articles, lie under a start
   URL's path and may be listings (no file extension, a query of pager parameters only:
   `autodiscovery.section_links`), to `rel="next"` links and to the file's `pager`
-  links, bounded by NEWSCRAWLER_MAX_LISTING_PAGES (link hops per start URL, and pages
+  links (listing pages even where the article pattern matches them too), bounded by NEWSCRAWLER_MAX_LISTING_PAGES (link hops per start URL, and pages
   per start URL in all);
 - feeds announced by `<link rel="alternate" type="application/rss+xml">` on listing
   pages and sitemaps named by `Sitemap:` in robots.txt are read beside the declared ones.
@@ -103,11 +103,12 @@ class FileSiteSpider(NewsSpider):
         yield from super().parse_listing(response, page, stale)
 
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
+        # A page the pager points to is a listing page even where a loose article pattern
+        # matches it too (`/tin-tuc/page-2.html`); section links are never articles.
         pager = css_links(response, self.pager_css) if self.pager_css else []
         following = [*pager, *rel_next_links(response),
                      *section_links(response, self, self._scopes)]
-        return [url for url in dict.fromkeys(following)
-                if on_site(url, self.allowed_domains) and not self.canonical_article_url(url)]
+        return [url for url in dict.fromkeys(following) if on_site(url, self.allowed_domains)]
 
     def on_error(self, failure) -> None:
         request = failure.request
