@@ -7,8 +7,9 @@ pager selector and site selectors. Discovery then needs no site markup:
 - the walk goes on to the page's on-site links that are not articles, lie under a start
   URL's path and may be listings (no file extension, a query of pager parameters only:
   `autodiscovery.section_links`), to `rel="next"` links and to the file's `pager`
-  links (listing pages even where the article pattern matches them too), bounded by NEWSCRAWLER_MAX_LISTING_PAGES (link hops per start URL, and pages
-  per start URL in all);
+  links (listing pages even where the article pattern matches them too), bounded by
+  NEWSCRAWLER_MAX_LISTING_PAGES (link hops per start URL, and pages per start URL in
+  all);
 - feeds announced by `<link rel="alternate" type="application/rss+xml">` on listing
   pages and sitemaps named by `Sitemap:` in robots.txt are read beside the declared ones.
 A guessed listing link that answers 404/410 (or that robots.txt disallows) is counted
