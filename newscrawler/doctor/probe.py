@@ -23,7 +23,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
 from newscrawler.autodiscovery import fallback_listing_links, feed_links, robots_sitemaps
@@ -97,10 +99,18 @@ def probe_class(spider_cls: type, n_articles: int, max_pages: int) -> type:
             super().__init__(*args, **kwargs)
             self.findings = Findings(self.name)
             self._queued: set[str] = set()
+            self._per_walk: dict[str | None, int] = {}
+            self._reserve: dict[str, str] = {}  # article URL -> how it was found
             for url in self.feed_urls:
                 self.findings.feeds[url] = FeedFound(url, "feed", "declared")
             for url in self.sitemap_urls:
                 self.findings.feeds[url] = FeedFound(url, "sitemap", "declared")
+
+        @classmethod
+        def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+            spider = super().from_crawler(crawler, *args, **kwargs)
+            crawler.signals.connect(spider.fill_from_reserve, signal=signals.spider_idle)
+            return spider
 
         async def start(self) -> AsyncIterator[scrapy.Request]:
             origins = dict.fromkeys(origin_of(url) for url in
@@ -154,8 +164,8 @@ def probe_class(spider_cls: type, n_articles: int, max_pages: int) -> type:
                 response.url, walk, page, selector_links, fallback, blocked_kind(response)))
             for url in feed_links(response):
                 yield from self.found_feed(url, "feed", "<link rel=alternate>")
-            yield from self.sample(selector_links, "listing selector")
-            yield from self.sample(fallback, "listing fallback")
+            yield from self.sample(selector_links, "listing selector", walk)
+            yield from self.sample(fallback, "listing fallback", walk)
             for url in self.next_listing_urls(response, page):
                 request = self.listing_request(url, page + 1, 0, walk)
                 if request is not None:
@@ -186,16 +196,42 @@ def probe_class(spider_cls: type, n_articles: int, max_pages: int) -> type:
             url = (response.meta.get("redirect_urls") or [response.url])[0]
             return self.findings.feeds.setdefault(url, FeedFound(url, kind, "declared"))
 
-        def sample(self, urls: Iterable[str], found_by: str) -> Iterable[scrapy.Request]:
+        def sample(self, urls: Iterable[str], found_by: str, walk: str | None = None
+                   ) -> Iterable[scrapy.Request]:
+            """Article requests, spread over the listings: each walk gets its share of
+            the N articles first; feed, sitemap and surplus links wait in reserve until
+            the crawl is idle (`fill_from_reserve`)."""
+            share = -(-n_articles // max(1, len(self.listing_urls)))
             for url in urls:
                 canonical = self.canonical_article_url(url)
                 if canonical is None or canonical in self._queued:
                     continue
                 if len(self._queued) >= n_articles:
                     return
-                self._queued.add(canonical)
-                yield scrapy.Request(canonical, callback=self.parse_article,
-                                     errback=self.on_error, cb_kwargs={"found_by": found_by})
+                taken = self._per_walk.get(walk, 0)
+                if self.listing_urls and (walk is None or taken >= share):
+                    self._reserve.setdefault(canonical, found_by)
+                    continue
+                self._per_walk[walk] = taken + 1
+                yield self.sampled_request(canonical, found_by)
+
+        def sampled_request(self, url: str, found_by: str) -> scrapy.Request:
+            self._queued.add(url)
+            return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
+                                  cb_kwargs={"found_by": found_by})
+
+        def fill_from_reserve(self) -> None:
+            """spider_idle: fewer than N articles sampled, and links in reserve."""
+            added = False
+            for url, found_by in list(self._reserve.items()):
+                if len(self._queued) >= n_articles:
+                    break
+                del self._reserve[url]
+                if url not in self._queued:
+                    self.crawler.engine.crawl(self.sampled_request(url, found_by))
+                    added = True
+            if added:
+                raise DontCloseSpider
 
         def parse_article(self, response: Response, found_by: str = ""):
             page = ArticlePage(response.url, found_by)

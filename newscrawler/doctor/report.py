@@ -51,6 +51,7 @@ def diagnose(findings: Findings, spider_cls: type, agent: str,
         "blocked": [{"url": p.url, "kind": p.blocked} for p in
                     [*findings.listings, *findings.articles] if p.blocked],
         "failures": findings.failures,
+        "sampled": [{"url": a.url, "found_by": a.found_by} for a in findings.articles],
     }
     report["problems"] = problems(report, spider_cls)
     report["healthy"] = not report["problems"]
