@@ -112,6 +112,9 @@ def test_doctor_checks_a_site_defined_in_a_toml_file(replica, tmp_path):
     [SITE, "--articles", "many"],
     [SITE, "--replica", "http://example.com:8080"],
     [SITE, "--no-such-flag"],
+    [SITE, "-s", "NEWSCRAWLER_MAX_ERROR_RATE=2"],
+    [SITE, "-s", "NO_EQUALS_SIGN"],
+    [SITE, "--site-file", "/no/such/site.toml"],
 ])
 def test_doctor_usage_errors_are_one_line_and_exit_2(args):
     result = run_newscrawler("doctor", *args, timeout=60)
