@@ -89,177 +89,186 @@ class Findings:
     failures: list[dict[str, str]] = field(default_factory=list)
 
 
-def probe_class(spider_cls: type, n_articles: int, max_pages: int) -> type:
-    """`spider_cls` with callbacks that collect Findings and stop at the bounds."""
+class DoctorProbe:
+    """Mixed in before a site's spider class (`probe_class`): its callbacks collect
+    Findings and stop at the bounds."""
 
-    class DoctorProbe(spider_cls):
-        findings: Findings
+    doctor_articles: int = 10  # article pages to fetch
+    doctor_pages: int = 3  # listing pages per walk
+    findings: Findings
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.findings = Findings(self.name)
-            self._queued: set[str] = set()
-            self._per_walk: dict[str | None, int] = {}
-            self._reserve: dict[str, str] = {}  # article URL -> how it was found
-            for url in self.feed_urls:
-                self.findings.feeds[url] = FeedFound(url, "feed", "declared")
-            for url in self.sitemap_urls:
-                self.findings.feeds[url] = FeedFound(url, "sitemap", "declared")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.findings = Findings(self.name)
+        self._queued: set[str] = set()
+        self._per_walk: dict[str | None, int] = {}
+        self._reserve: dict[str, str] = {}  # article URL -> how it was found
+        for url in self.feed_urls:
+            self.findings.feeds[url] = FeedFound(url, "feed", "declared")
+        for url in self.sitemap_urls:
+            self.findings.feeds[url] = FeedFound(url, "sitemap", "declared")
 
-        @classmethod
-        def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
-            spider = super().from_crawler(crawler, *args, **kwargs)
-            crawler.signals.connect(spider.fill_from_reserve, signal=signals.spider_idle)
-            return spider
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.fill_from_reserve, signal=signals.spider_idle)
+        return spider
 
-        async def start(self) -> AsyncIterator[scrapy.Request]:
-            origins = dict.fromkeys(origin_of(url) for url in
-                                    [*self.listing_urls, *self.feed_urls, *self.sitemap_urls])
-            for origin in origins:
-                yield scrapy.Request(f"{origin}/robots.txt", callback=self.doctor_robots,
-                                     errback=self.on_error, dont_filter=True)
-            for origin in origins:  # home pages announce feeds with <link rel=alternate>
-                yield scrapy.Request(f"{origin}/", callback=self.doctor_home,
-                                     errback=self.on_error, dont_filter=True)
-            async for request in super().start():
-                yield request
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        origins = dict.fromkeys(origin_of(url) for url in
+                                [*self.listing_urls, *self.feed_urls, *self.sitemap_urls])
+        for origin in origins:
+            yield scrapy.Request(f"{origin}/robots.txt", callback=self.doctor_robots,
+                                 errback=self.on_error, dont_filter=True)
+        for origin in origins:  # home pages announce feeds with <link rel=alternate>
+            yield scrapy.Request(f"{origin}/", callback=self.doctor_home,
+                                 errback=self.on_error, dont_filter=True)
+        async for request in super().start():
+            yield request
 
-        def doctor_robots(self, response: Response) -> Iterable[scrapy.Request]:
-            text = response.text if isinstance(response, TextResponse) else ""
-            self.findings.robots[origin_of(response.url)] = text
-            for url in robots_sitemaps(text):
-                yield from self.found_feed(url, "sitemap", "robots.txt")
+    def doctor_robots(self, response: Response) -> Iterable[scrapy.Request]:
+        text = response.text if isinstance(response, TextResponse) else ""
+        self.findings.robots[origin_of(response.url)] = text
+        for url in robots_sitemaps(text):
+            yield from self.found_feed(url, "sitemap", "robots.txt")
 
-        def doctor_home(self, response: Response) -> Iterable[scrapy.Request]:
-            if isinstance(response, TextResponse):
-                for url in feed_links(response):
-                    yield from self.found_feed(url, "feed", "<link rel=alternate>")
-
-        def found_feed(self, url: str, kind: str, source: str) -> Iterable[scrapy.Request]:
-            if url in self.findings.feeds:
-                return
-            sitemaps = sum(1 for f in self.findings.feeds.values() if f.kind == "sitemap")
-            if kind == "sitemap" and sitemaps >= MAX_SITEMAPS:
-                return
-            self.findings.feeds[url] = FeedFound(url, kind, source)
-            callback = self.parse_feed if kind == "feed" else self.parse_sitemap
-            yield scrapy.Request(url, callback=callback, errback=self.on_error,
-                                 dont_filter=True)
-
-        def listing_request(self, url: str, page: int, stale: int, walk: str | None = None):
-            if page > max_pages:
-                self.findings.walk_capped.add(walk or url)
-                return None
-            return super().listing_request(url, page, 0, walk)
-
-        def parse_listing(self, response: Response, page: int, stale: int = 0):
-            walk = response.meta.get("newscrawler_walk", response.url)
-            self.findings.walks[walk] = self.findings.walks.get(walk, 0) + 1
-            if not isinstance(response, TextResponse):
-                self.findings.failures.append({"url": response.url, "reason": "not text"})
-                return
-            selector_links = self.listing_article_urls(response)
-            fallback = fallback_listing_links(response, self)
-            self.findings.listings.append(ListingPage(
-                response.url, walk, page, selector_links, fallback, blocked_kind(response)))
+    def doctor_home(self, response: Response) -> Iterable[scrapy.Request]:
+        if isinstance(response, TextResponse):
             for url in feed_links(response):
                 yield from self.found_feed(url, "feed", "<link rel=alternate>")
-            yield from self.sample(selector_links, "listing selector", walk)
-            yield from self.sample(fallback, "listing fallback", walk)
-            for url in self.next_listing_urls(response, page):
-                request = self.listing_request(url, page + 1, 0, walk)
-                if request is not None:
-                    yield request
 
-        def parse_feed(self, response: Response):
-            entry = self.feed_entry(response, "feed")
-            links = response.xpath("//item/link/text() | //entry/link/@href").getall()
-            dates = feed_dates(response)
-            entry.status, entry.items = "ok", len(links)
-            entry.newest = max(dates).isoformat() if dates else None
-            yield from self.sample([response.urljoin(link.strip()) for link in links], "feed")
-
-        def parse_sitemap(self, response: Response):
-            entry = self.feed_entry(response, "sitemap")
-            body = sitemap_body(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-            if body is None:
-                entry.status = "not a sitemap"
-                return
-            locations, children, dates = sitemap_dates(body)
-            entry.status, entry.items = "ok", len(locations) + len(children)
-            entry.newest = max(dates).isoformat() if dates else None
-            for url in children:
-                yield from self.found_feed(response.urljoin(url), "sitemap", "sitemap index")
-            yield from self.sample([response.urljoin(url) for url in locations], "sitemap")
-
-        def feed_entry(self, response: Response, kind: str) -> FeedFound:
-            url = (response.meta.get("redirect_urls") or [response.url])[0]
-            return self.findings.feeds.setdefault(url, FeedFound(url, kind, "declared"))
-
-        def sample(self, urls: Iterable[str], found_by: str, walk: str | None = None
-                   ) -> Iterable[scrapy.Request]:
-            """Article requests, spread over the listings: each walk gets its share of
-            the N articles first; feed, sitemap and surplus links wait in reserve until
-            the crawl is idle (`fill_from_reserve`)."""
-            share = -(-n_articles // max(1, len(self.listing_urls)))
-            for url in urls:
-                canonical = self.canonical_article_url(url)
-                if canonical is None or canonical in self._queued:
-                    continue
-                if len(self._queued) >= n_articles:
-                    return
-                taken = self._per_walk.get(walk, 0)
-                if self.listing_urls and (walk is None or taken >= share):
-                    self._reserve.setdefault(canonical, found_by)
-                    continue
-                self._per_walk[walk] = taken + 1
-                yield self.sampled_request(canonical, found_by)
-
-        def sampled_request(self, url: str, found_by: str) -> scrapy.Request:
-            self._queued.add(url)
-            return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
-                                  cb_kwargs={"found_by": found_by})
-
-        def fill_from_reserve(self) -> None:
-            """spider_idle: fewer than N articles sampled, and links in reserve."""
-            added = False
-            for url, found_by in list(self._reserve.items()):
-                if len(self._queued) >= n_articles:
-                    break
-                del self._reserve[url]
-                if url not in self._queued:
-                    self.crawler.engine.crawl(self.sampled_request(url, found_by))
-                    added = True
-            if added:
-                raise DontCloseSpider
-
-        def parse_article(self, response: Response, found_by: str = ""):
-            page = ArticlePage(response.url, found_by)
-            self.findings.articles.append(page)
-            if not isinstance(response, TextResponse):
-                page.blocked = "not a text response"
-                return
-            page.blocked = blocked_kind(response)
-            selectors = self.selectors if self.use_site_selectors else None
-            extraction = extract_article(response, selectors or None, fetched_at=now_vn(),
-                                         month_first=self.month_first_dates)
-            page.provenance = dict(extraction.provenance)
-            page.fields = extraction.fields
+    def found_feed(self, url: str, kind: str, source: str) -> Iterable[scrapy.Request]:
+        if url in self.findings.feeds:
             return
-            yield  # a generator, as Scrapy callbacks are
+        sitemaps = sum(1 for f in self.findings.feeds.values() if f.kind == "sitemap")
+        if kind == "sitemap" and sitemaps >= MAX_SITEMAPS:
+            return
+        self.findings.feeds[url] = FeedFound(url, kind, source)
+        callback = self.parse_feed if kind == "feed" else self.parse_sitemap
+        yield scrapy.Request(url, callback=callback, errback=self.on_error,
+                             dont_filter=True)
 
-        def on_error(self, failure) -> None:
-            request = failure.request
-            url = (request.meta.get("redirect_urls") or [request.url])[0]
-            reason = describe_failure(failure)
-            self.findings.failures.append({"url": url, "reason": reason})
-            if url in self.findings.feeds:
-                self.findings.feeds[url].status = reason
-            if urlsplit(url).path == "/robots.txt":
-                self.findings.robots.setdefault(origin_of(url), "")
+    def listing_request(self, url: str, page: int, stale: int, walk: str | None = None):
+        if page > self.doctor_pages:
+            self.findings.walk_capped.add(walk or url)
+            return None
+        return super().listing_request(url, page, 0, walk)
 
-    DoctorProbe.__name__ = f"Doctor{spider_cls.__name__}"
-    return DoctorProbe
+    def parse_listing(self, response: Response, page: int, stale: int = 0):
+        walk = response.meta.get("newscrawler_walk", response.url)
+        self.findings.walks[walk] = self.findings.walks.get(walk, 0) + 1
+        if not isinstance(response, TextResponse):
+            self.findings.failures.append({"url": response.url, "reason": "not text"})
+            return
+        selector_links = self.listing_article_urls(response)
+        fallback = fallback_listing_links(response, self)
+        self.findings.listings.append(ListingPage(
+            response.url, walk, page, selector_links, fallback, blocked_kind(response)))
+        for url in feed_links(response):
+            yield from self.found_feed(url, "feed", "<link rel=alternate>")
+        yield from self.sample(selector_links, "listing selector", walk)
+        yield from self.sample(fallback, "listing fallback", walk)
+        for url in self.next_listing_urls(response, page):
+            request = self.listing_request(url, page + 1, 0, walk)
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response: Response):
+        entry = self.feed_entry(response, "feed")
+        if not isinstance(response, TextResponse):
+            entry.status = "not a feed"
+            return
+        links = response.xpath("//item/link/text() | //entry/link/@href").getall()
+        dates = feed_dates(response)
+        entry.status, entry.items = "ok", len(links)
+        entry.newest = max(dates).isoformat() if dates else None
+        yield from self.sample([response.urljoin(link.strip()) for link in links], "feed")
+
+    def parse_sitemap(self, response: Response):
+        entry = self.feed_entry(response, "sitemap")
+        body = sitemap_body(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        if body is None:
+            entry.status = "not a sitemap"
+            return
+        locations, children, dates = sitemap_dates(body)
+        entry.status, entry.items = "ok", len(locations) + len(children)
+        entry.newest = max(dates).isoformat() if dates else None
+        for url in children:
+            yield from self.found_feed(response.urljoin(url), "sitemap", "sitemap index")
+        yield from self.sample([response.urljoin(url) for url in locations], "sitemap")
+
+    def feed_entry(self, response: Response, kind: str) -> FeedFound:
+        url = (response.meta.get("redirect_urls") or [response.url])[0]
+        return self.findings.feeds.setdefault(url, FeedFound(url, kind, "declared"))
+
+    def sample(self, urls: Iterable[str], found_by: str, walk: str | None = None
+               ) -> Iterable[scrapy.Request]:
+        """Article requests, spread over the listings: each walk gets its share of
+        the N articles first; feed, sitemap and surplus links wait in reserve until
+        the crawl is idle (`fill_from_reserve`)."""
+        share = -(-self.doctor_articles // max(1, len(self.listing_urls)))
+        for url in urls:
+            canonical = self.canonical_article_url(url)
+            if canonical is None or canonical in self._queued:
+                continue
+            if len(self._queued) >= self.doctor_articles:
+                return
+            taken = self._per_walk.get(walk, 0)
+            if self.listing_urls and (walk is None or taken >= share):
+                self._reserve.setdefault(canonical, found_by)
+                continue
+            self._per_walk[walk] = taken + 1
+            yield self.sampled_request(canonical, found_by)
+
+    def sampled_request(self, url: str, found_by: str) -> scrapy.Request:
+        self._queued.add(url)
+        return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
+                              cb_kwargs={"found_by": found_by})
+
+    def fill_from_reserve(self) -> None:
+        """spider_idle: fewer than N articles sampled, and links in reserve."""
+        added = False
+        for url, found_by in list(self._reserve.items()):
+            if len(self._queued) >= self.doctor_articles:
+                break
+            del self._reserve[url]
+            if url not in self._queued:
+                self.crawler.engine.crawl(self.sampled_request(url, found_by))
+                added = True
+        if added:
+            raise DontCloseSpider
+
+    def parse_article(self, response: Response, found_by: str = ""):
+        page = ArticlePage(response.url, found_by)
+        self.findings.articles.append(page)
+        if not isinstance(response, TextResponse):
+            page.blocked = "not a text response"
+            return
+        page.blocked = blocked_kind(response)
+        selectors = self.selectors if self.use_site_selectors else None
+        extraction = extract_article(response, selectors or None, fetched_at=now_vn(),
+                                     month_first=self.month_first_dates)
+        page.provenance = dict(extraction.provenance)
+        page.fields = extraction.fields
+        return
+        yield  # a generator, as Scrapy callbacks are
+
+    def on_error(self, failure) -> None:
+        request = failure.request
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        reason = describe_failure(failure)
+        self.findings.failures.append({"url": url, "reason": reason})
+        if url in self.findings.feeds:
+            self.findings.feeds[url].status = reason
+        if urlsplit(url).path == "/robots.txt":
+            self.findings.robots.setdefault(origin_of(url), "")
+
+
+def probe_class(spider_cls: type, n_articles: int, max_pages: int) -> type:
+    """`spider_cls` with the DoctorProbe callbacks and these bounds."""
+    return type(f"Doctor{spider_cls.__name__}", (DoctorProbe, spider_cls),
+                {"doctor_articles": n_articles, "doctor_pages": max_pages,
+                 "__module__": __name__})
 
 
 def origin_of(url: str) -> str:
