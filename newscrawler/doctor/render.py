@@ -91,9 +91,13 @@ def print_report(report: dict[str, Any], out: TextIO, width: int = WIDTH) -> Non
     with console.capture() as captured:
         console.print(f"{report['site']} ({report['kind']} site): {report['articles']} "
                       f"articles fetched, {report['listing']['pages']} listing pages")
-        for part in (selector_table, listing_table, fields_table, pager_table, feeds_table):
+        for part, rows, empty in (
+                (selector_table, report["selectors"],
+                 "Selectors: none (metadata and generic layers only)"),
+                (listing_table, True, ""), (fields_table, True, ""), (pager_table, True, ""),
+                (feeds_table, report["feeds"], "Feeds and sitemaps: none found")):
             console.print()
-            console.print(part(report))
+            console.print(part(report) if rows else empty)
     out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     # Unwrapped: URLs and problems stay whole lines, to copy or grep.
     out.write("\n" + "".join(line + "\n" for line in detail_lines(report)))
