@@ -38,7 +38,7 @@ REPLICA_SITES: dict[str, str] = {
     "moit": "newscrawler.replica.vhv:MOIT",
     "thoibaonganhang": "newscrawler.replica.mastercms_tbnh:THOIBAONGANHANG",
     "mic": "newscrawler.replica.sharepoint_moet_mic:MIC",
-    "moet": "newscrawler.replica.sharepoint_moet_mic:MOET",
+    "moet": "newscrawler.replica.vhv_moet:MOET",
     "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
 }
 

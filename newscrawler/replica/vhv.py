@@ -110,6 +110,7 @@ class VhvSite:
     site_name = ""
     footer = ""
     module_ids: dict[str, str] = {}
+    site_id = "2005517"  # moit's (§4)
     old_share = 0.08
 
     def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
@@ -212,12 +213,13 @@ class VhvSite:
             f"<title>{esc(title)}</title>\n"
             f'<meta property="og:site_name" content="{self.site_name}">\n{head}'
             '<script src="/publish/js/lib2-1.521.min.js"></script>\n</head>\n<body>\n'
-            '<header class="header"><a class="logo" href="/"><img src="/upload/2005517/logo.png"'
-            f' alt="{esc(self.spec.publisher)}"></a><form class="search" action="/"><input '
-            'type="hidden" name="page" value="search"><input name="keyword"></form></header>\n'
+            f'<header class="header"><a class="logo" href="/"><img src="/upload/{self.site_id}/'
+            f'logo.png" alt="{esc(self.spec.publisher)}"></a><form class="search" action="/">'
+            '<input type="hidden" name="page" value="search"><input name="keyword"></form>'
+            '</header>\n'
             f'<nav class="main-menu"><ul><li><a href="/">Trang chủ</a></li>{menu}</ul></nav>\n'
             f'<main class="container">\n{main}\n</main>\n{self.footer}'
-            "<script>VHV.init({site: '2005517'});</script>\n</body>\n</html>\n"
+            f"<script>VHV.init({{site: '{self.site_id}'}});</script>\n</body>\n</html>\n"
         )
 
     def head(self, url: str, title: str, moment: datetime) -> str:
@@ -234,7 +236,8 @@ class VhvSite:
 
     def listing_item(self, article: ReplicaArticle) -> str:
         href = attr(self.link_of(article))
-        thumb = article.images[0]["url"] if article.images else "/upload/2005517/no-image.jpg"
+        none = f"/upload/{self.site_id}/none.jpg"
+        thumb = article.images[0]["url"] if article.images else none
         return (f'<article class="article-news article-news-default"><a class="article-img" '
                 f'href="{href}"><img src="{attr(thumb)}" alt=""></a><div class="article-right">'
                 f'<a class="article-title common-title" href="{href}">{esc(article.title)}</a>'
@@ -247,7 +250,7 @@ class VhvSite:
 
     def _listing(self, category: Category | None, articles: list[ReplicaArticle]) -> str:
         slug = category.slug if category else ""
-        module = self.module_ids.get(slug, "2005517")
+        module = self.module_ids.get(slug, self.site_id)
         items = "\n".join(map(self.listing_item, articles))
         main = ((self.breadcrumb(category.name, f"/tin-tuc/{slug}") if category else "")
                 + f'\n<div class="module" moduleRootId="{module}"><section class="section-list">'
@@ -260,7 +263,25 @@ class VhvSite:
         return self.shell(title, self.head(url, title, stale), main)
 
     def article_page(self, article: ReplicaArticle) -> str:
-        raise NotImplementedError
+        share = (f'<div class="article-share"><a href="https://www.facebook.com/sharer/sharer.php'
+                 f'?u={attr(article.url)}" rel="nofollow">Chia sẻ</a> <a href="javascript:'
+                 'window.print()">In bài</a></div>')
+        generic = article.category_name == GENERIC_CATEGORY
+        crumb = self.breadcrumb(article.category_name,
+                                "/tin-tuc" if generic else f"/tin-tuc/{article.category}")
+        main = (
+            f'{crumb}\n<article class="article-new new-detail-layout-type-2">\n<header><span '
+            f'class="post-date">{visible_date(article.published)}</span></header>\n'
+            '<div class="article-content">\n<div class="block-core-a3">\n<h1 class="article-title'
+            f' common-title-detail title-detail">{esc(article.title)}</h1>\n{share}\n<div class='
+            f'"article-brief common-brief font-size-text">{lead_html(article)}</div>\n</div>\n'
+            '<div class="block-core-a5">\n<div class="article-content font-size-text clearfix '
+            f'common-content">\n{body_html(article)}\n</div>\n</div>\n{tag_links(article.tags)}'
+            f"\n</div>\n</article>\n{self.related_panel(article)}"
+        )
+        head = self.head(article.url, article.title,
+                         article.published + self.meta_shift[article.key])
+        return self.shell(article.title, head, main)
 
     def related_panel(self, article: ReplicaArticle) -> str:
         same = self.listed(article.category)
@@ -331,27 +352,6 @@ class MoitSite(VhvSite):
     footer = ('<footer class="footer"><p><strong>CỔNG THÔNG TIN ĐIỆN TỬ BỘ CÔNG THƯƠNG'
               '</strong></p><p>Đường dây nóng: <a href="tel:0866.59.4498">0866.59.4498</a></p>'
               '<p><a href="https://moit.gov.vn/en">English</a></p></footer>\n')
-
-    def article_page(self, article: ReplicaArticle) -> str:
-        share = (f'<div class="article-share"><a href="https://www.facebook.com/sharer/sharer.php'
-                 f'?u={attr(article.url)}" rel="nofollow">Chia sẻ</a> <a href="javascript:'
-                 'window.print()">In bài</a></div>')
-        generic = article.category_name == GENERIC_CATEGORY
-        crumb = self.breadcrumb(article.category_name,
-                                "/tin-tuc" if generic else f"/tin-tuc/{article.category}")
-        main = (
-            f'{crumb}\n<article class="article-new new-detail-layout-type-2">\n<header><span '
-            f'class="post-date">{visible_date(article.published)}</span></header>\n'
-            '<div class="article-content">\n<div class="block-core-a3">\n<h1 class="article-title'
-            f' common-title-detail title-detail">{esc(article.title)}</h1>\n{share}\n<div class='
-            f'"article-brief common-brief font-size-text">{lead_html(article)}</div>\n</div>\n'
-            '<div class="block-core-a5">\n<div class="article-content font-size-text clearfix '
-            f'common-content">\n{body_html(article)}\n</div>\n</div>\n{tag_links(article.tags)}'
-            f"\n</div>\n</article>\n{self.related_panel(article)}"
-        )
-        head = self.head(article.url, article.title,
-                         article.published + self.meta_shift[article.key])
-        return self.shell(article.title, head, main)
 
 
 MOIT_CATEGORIES = tuple(Category(slug, name) for slug, name in (
