@@ -23,7 +23,7 @@ ASSUMPTION: archive pages print "Ngày đăng: M/D/YYYY h:mm:ss AM" month-first 
 
 from __future__ import annotations
 
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 
 from newscrawler.spiders.base import Ministry
 from newscrawler.spiders.vhv import VHV_SELECTORS, VhvSpider
@@ -52,7 +52,7 @@ class MoetSpider(VhvSpider):
     # `$` after the id keeps the print view (`&IsPrint=1`) out.
     article_url_pattern = (
         r"^https?://(?:www\.)?moet\.gov\.vn/(?:"
-        r"tin-tuc/(?:[a-z0-9-]+/){0,2}[a-z0-9-]+\.html"
+        r"tin-tuc/(?:[a-z0-9-]+/)*[a-z0-9-]+\.html"
         r"|(?:tintuc|giaoducquocdan/[a-z0-9-]+)/[Pp]ages/[A-Za-z0-9-]+\.aspx\?ItemID=\d+)$"
     )
     article_key_pattern = r"[?&]ItemID=(\d+)"  # the 2026 URLs have no id: hashed
@@ -69,5 +69,8 @@ class MoetSpider(VhvSpider):
     }
 
     def month_first_for(self, response: Response) -> bool:
-        # SharePoint archive pages print month-first dates (ASSUMPTION above).
-        return "ItemID=" in response.url
+        # SharePoint archive pages print month-first dates (ASSUMPTION above): known by
+        # their URL, or by their 2021 title id when a stored page comes without one.
+        if "ItemID=" in response.url:
+            return True
+        return isinstance(response, TextResponse) and bool(response.css("#news-title"))

@@ -41,6 +41,6 @@ class MoitSpider(VhvSpider):
     listing_urls = [f"https://moit.gov.vn/tin-tuc/{category}" for category in CATEGORIES]
     feed_urls = []  # none exists (§4)
     article_url_pattern = (
-        r"^https?://(?:www\.)?moit\.gov\.vn/tin-tuc/(?:[a-z0-9-]+/){0,2}[a-z0-9-]+\.html$"
+        r"^https?://(?:www\.)?moit\.gov\.vn/tin-tuc/(?:[a-z0-9-]+/)*[a-z0-9-]+\.html$"
     )
     article_key_pattern = None
