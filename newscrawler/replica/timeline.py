@@ -127,13 +127,15 @@ class Timeline:
         events = {}
         for site_key in self.site_keys:
             served, changes = state.served[site_key], state.changes.get(site_key, _Changes())
+            before = previous.served[site_key]
             events[site_key] = DayEvents(
-                published=[served[key].url for key in changes.published],
-                edited=[served[key].url for key in changes.edited],
-                refiled=[(previous.served[site_key][key].url, served[key].url)
-                         for key in changes.refiled],
+                published=[served[key].url for key in changes.published if key in served],
+                edited=[served[key].url for key in changes.edited if key in served],
+                refiled=[(before[key].url, served[key].url) for key in changes.refiled
+                         if key in before and key in served],
                 syndicated=[(state.served[origin][key].url, served[copy].url)
-                            for origin, key, copy in changes.syndicated],
+                            for origin, key, copy in changes.syndicated
+                            if key in state.served[origin] and copy in served],
             )
         return events
 
@@ -211,16 +213,19 @@ class Timeline:
     def _serve(self, state: _Day, previous: _Day | None) -> None:
         for site_key, spec in self.specs.items():
             site = spec.factory(spec, SiteCorpus(spec, state.articles[site_key]))
-            served = site.corpus.articles
-            if [a.published for a in served] != [a.published for a in state.articles[site_key]]:
-                raise ValueError(f"{site_key}: the site does not serve its corpus in order")
-            state.served[site_key] = {
-                article.key: rendered for article, rendered in zip(
-                    state.articles[site_key], served, strict=True)
-            }
+            # A site may serve only part of its corpus (VHV: page 1 of each listing),
+            # never an article outside it.
+            served = {article.key: article for article in site.corpus.articles}
+            if served.keys() - {article.key for article in state.articles[site_key]}:
+                raise ValueError(f"{site_key}: the site serves articles not in its corpus")
+            state.served[site_key] = {article.key: served[article.key]
+                                      for article in state.articles[site_key]
+                                      if article.key in served}
             # Re-filed articles are never moved again, so an old URL has one target.
             redirects = dict(previous.redirects[site_key]) if previous else {}
             for key in state.changes.get(site_key, _Changes()).refiled:
+                if key not in previous.served[site_key] or key not in served:
+                    continue  # not listed before or after: no link to redirect
                 old = previous.served[site_key][key].url
                 redirects[urlsplit(old).path] = state.served[site_key][key].url
             state.redirects[site_key] = redirects

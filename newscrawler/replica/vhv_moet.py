@@ -18,8 +18,9 @@ ASSUMPTION: the 2026 pages use the VHV markup of moit (§8 calls the platform an
 ASSUMPTION: listings, the script pager and page 1 only, as on moit (VHV).
 ASSUMPTION: category slugs other than `tin-tong-hop2` and their module ids; the SharePoint
   page name of each category.
-ASSUMPTION: 20 % of listed articles are old (2021-2022) and keep their SharePoint `ItemID`
-  address, a third of those written with lower-case `pages`; their pages show the 2021
+ASSUMPTION: articles published before 2026 (about a quarter of what is listed, and the old items
+  listings mix in) keep their SharePoint `ItemID` address, a third of those written with
+  lower-case `pages`; their pages show the 2021
   template with "Ngày đăng: M/D/YYYY h:mm:ss AM" in `span.news-date` (month-first, the
   SharePoint `%m/%d/%Y` style), breadcrumb `div.breadcrumb`, tags `div.news-tags`.
 ASSUMPTION: the RSS address still answers, with the 20 newest articles and two legal
@@ -39,7 +40,6 @@ from newscrawler.replica.markup import attr, esc
 from newscrawler.replica.sharepoint_moet_mic import rss, shell
 from newscrawler.replica.vhv import (
     HTML,
-    PAGE_SIZE,
     VhvSite,
     body_html,
     lead_html,
@@ -47,6 +47,9 @@ from newscrawler.replica.vhv import (
 )
 
 ORIGIN = "https://moet.gov.vn"
+# ASSUMPTION: articles published before 2026 keep their SharePoint address (the `ItemID`
+#   links are in ≤2025 sources, the new URLs in 2026 ones).
+SWITCH = datetime(2026, 1, 1, tzinfo=VN_TZ)
 ARCHIVE_PAGES = {  # category -> SharePoint page name (ASSUMPTION, names from §8)
     "tin-tong-hop2": "tin-tong-hop", "thong-cao-bao-chi": "thong-cao-bao-chi",
     "thong-bao": "Thongbao", "tin-hoat-dong-cua-bo": "tin-hoat-dong-cua-bo",
@@ -71,7 +74,6 @@ def is_archive(url: str) -> bool:
 class MoetSite(VhvSite):
     site_name = "moet.gov.vn"
     site_id = "2006001"  # ASSUMPTION
-    old_share = 0.2
     module_ids = {
         "tin-tong-hop2": "6012200", "thong-cao-bao-chi": "6012210", "thong-bao": "6012220",
         "tin-hoat-dong-cua-bo": "6012230", "giao-duc-mam-non": "6012240",
@@ -82,16 +84,13 @@ class MoetSite(VhvSite):
               'TẠO</strong></p><p><a href="/tin-tuc-cot-phai/chuong-trinh-giao-duc-pho-thong">'
               "Chương trình giáo dục phổ thông</a></p></footer>\n")
 
-    def _dress(self, article: ReplicaArticle, rng: random.Random,
-               taken: set[str]) -> ReplicaArticle:
-        dressed = super()._dress(article, rng, taken)
-        if dressed.published.year >= 2025:
-            return dressed
+    def finish(self, article: ReplicaArticle) -> ReplicaArticle:
+        if article.published >= SWITCH:
+            return article
+        rng = random.Random(f"archive:{article.key}")
         folder = "pages" if rng.random() < 1 / 3 else "Pages"
         name = ARCHIVE_PAGES.get(article.category, "tin-tong-hop")
-        url = f"{ORIGIN}/tintuc/{folder}/{name}.aspx?ItemID={article.key}"
-        taken.add(url)
-        return replace(dressed, url=url)
+        return replace(article, url=f"{ORIGIN}/tintuc/{folder}/{name}.aspx?ItemID={article.key}")
 
     def layout(self, article: ReplicaArticle) -> str:
         if is_archive(article.url):
@@ -135,7 +134,7 @@ class MoetSite(VhvSite):
             + self.related_panel(article)
         )
         head = self.head(article.url, article.title,
-                         article.published + self.meta_shift[article.key])
+                         article.published + self.meta_shift(article))
         return self.shell(article.title, head, main)
 
     def archive_page(self, article: ReplicaArticle) -> str:
@@ -184,8 +183,8 @@ MOET = SiteSpec(
     article_url=lambda slug, key: f"{ORIGIN}/tin-tuc/{slug}.html",  # set by MoetSite
     image_url=_image_url,
     factory=MoetSite,
-    n_articles=PAGE_SIZE * len(MOET_CATEGORIES),  # what page 1 of every category shows
+    n_articles=160,  # page 1 of the nine categories then shows 100-108 of them
     seed=35,
     first_key=9000,
-    corpus_end=datetime(2026, 10, 2, 16, 20, tzinfo=VN_TZ),
+    corpus_end=datetime(2026, 1, 12, 16, 20, tzinfo=VN_TZ),
 )

@@ -1,4 +1,4 @@
-"""moit.gov.vn: Cổng Thông tin điện tử Bộ Công Thương, on the VHV portal (2026).
+r"""moit.gov.vn: Cổng Thông tin điện tử Bộ Công Thương, on the VHV portal (2026).
 
 Sources (vn_sites_2026 §4 and §12; derived moit captures 2026-10-06; CMW 2026-10-07):
 - listings `https://moit.gov.vn/tin-tuc/<category>`: `phat-trien-nang-luong` (module
@@ -8,7 +8,9 @@ Sources (vn_sites_2026 §4 and §12; derived moit captures 2026-10-06; CMW 2026-
   2026-12-04). Page 1 only: the pager is script-only (see `spiders/vhv.py`).
 - articles `/tin-tuc/<slug>.html`, `/tin-tuc/<cat>/<slug>.html` and
   `/tin-tuc/<cat>/<sub>/<slug>.html`; slugs may end in "-", carry a "2" suffix or come from
-  NFD titles (§4, 2026-10-06; §12); no numeric id, so the record id hashes the URL;
+  NFD titles (§4, 2026-10-06; §12); any depth under `/tin-tuc/` is accepted, as CMW's
+  live-measured rule does (`/tin-tuc/(?:[a-z0-9-]+/)*[a-z0-9-]+\.html`, 2026-10-07); no
+  numeric id, so the record id hashes the URL;
 - selectors: the VHV ones of `spiders/vhv.py` (§4, 2026-10-06); no feed exists (§4 side by
   side, "Feeds: none seen"); search `/?page=search&keyword=` is no listing;
 - foreign datacenter IPs get their connections dropped (vn_sites.md §2.0, 2026);
