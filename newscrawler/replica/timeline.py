@@ -213,14 +213,9 @@ class Timeline:
     def _serve(self, state: _Day, previous: _Day | None) -> None:
         for site_key, spec in self.specs.items():
             site = spec.factory(spec, SiteCorpus(spec, state.articles[site_key]))
-            # A site may serve only part of its corpus (VHV: page 1 of each listing),
-            # never an article outside it.
-            served = {article.key: article for article in site.corpus.articles}
-            if served.keys() - {article.key for article in state.articles[site_key]}:
-                raise ValueError(f"{site_key}: the site serves articles not in its corpus")
-            state.served[site_key] = {article.key: served[article.key]
-                                      for article in state.articles[site_key]
-                                      if article.key in served}
+            state.served[site_key] = served_articles(site_key, state.articles[site_key],
+                                                     site.corpus.articles)
+            served = state.served[site_key]
             # Re-filed articles are never moved again, so an old URL has one target.
             redirects = dict(previous.redirects[site_key]) if previous else {}
             for key in state.changes.get(site_key, _Changes()).refiled:
@@ -411,6 +406,21 @@ def _trimmed_slug(slug: str, taken: set[str]) -> str:
         if candidate != slug and candidate not in taken:
             return candidate
     return f"{slug}-1"
+
+
+def served_articles(site_key: str, articles: list[ReplicaArticle],
+                    rendered: list[ReplicaArticle]) -> dict[int, ReplicaArticle]:
+    """Corpus key -> the article as the site serves it. A site serves its whole corpus in
+    order (its ids may differ: VCCorp derives them from the minute), or only part of it by
+    the same keys (VHV: page 1 of each listing), never an article outside it."""
+    if len(rendered) == len(articles):
+        if [a.published for a in rendered] != [a.published for a in articles]:
+            raise ValueError(f"{site_key}: the site does not serve its corpus in order")
+        return {article.key: shown for article, shown in zip(articles, rendered, strict=True)}
+    by_key = {article.key: article for article in rendered}
+    if by_key.keys() - {article.key for article in articles}:
+        raise ValueError(f"{site_key}: the site serves articles not in its corpus")
+    return {article.key: by_key[article.key] for article in articles if article.key in by_key}
 
 
 class _RedirectingSite:
