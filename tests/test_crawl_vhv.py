@@ -15,8 +15,8 @@ from .conftest import run_id_of
 def test_run_summary_says_discovery_reads_page_one_only(site, crawl_replica_site):
     data_dir, result = crawl_replica_site(site)
     assert result.returncode == 0, result.stdout + result.stderr
-    summary = json.loads((data_dir / "runs" / f"{run_id_of(result.stdout)}.json")
-                         .read_text("utf-8"))
+    run_id = run_id_of(result.stdout)
+    summary = json.loads((data_dir / "runs" / f"{run_id}.json").read_text("utf-8"))
     discovery = summary["sites"][site]["discovery"]
     match = re.fullmatch(r"page 1 of 9 listings only \(script-only pager, no documented "
                          r"endpoint\): newest 12 per category; 9 pager configs read, "
@@ -26,3 +26,4 @@ def test_run_summary_says_discovery_reads_page_one_only(site, crawl_replica_site
     assert reached == 9 * 12 and listed > reached
     stats = summary["sites"][site]["stats"]
     assert stats[f"newscrawler/{site}/listing_pages"] == 9  # never a page 2
+    assert "page 1 of 9 listings only" in (data_dir / "runs" / f"{run_id}.html").read_text("utf-8")
