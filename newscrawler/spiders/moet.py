@@ -60,8 +60,9 @@ class MoetSpider(VhvSpider):
         "title": _either(VHV_SELECTORS["title"], "article.article-new h1.title-detail",
                          "#news-title"),
         "published": _either(VHV_SELECTORS["published"], "span.news-date"),
-        "lead": _either(VHV_SELECTORS["lead"], "article.article-new div.article-sapo",
-                        "#news-des"),
+        # Any brief, with or without moit's `font-size-text`: moet's markup is inferred.
+        "lead": _either("article.article-new div.article-brief",
+                        "article.article-new div.article-sapo", "#news-des"),
         "body": _either(VHV_SELECTORS["body"], "div.article-body.common-content",
                         "#news-detail > div"),
         "category": _either(VHV_SELECTORS["category"], "div.breadcrumb > a:last-of-type"),

@@ -12,7 +12,9 @@ Facts (vn_sites_2026 §4, derived moit captures of 2026-10-06 and CMW
   of every category (`listing_urls` must name them all), never an invented page 2; the
   config's `totalItems` is read only to report how much of each listing page 1 reaches
   (`discovery_reach`, shown in the run summary);
-- article: title `article.article-new h1.article-title`, lead `div.article-brief`, date
+- article: title `article.article-new h1.article-title`, lead `div.article-brief` with
+  `font-size-text` (§4 lists `div.article-brief.common-brief…font-size-text`; CMW's live
+  reader requires exactly one `div.article-brief.font-size-text`, 2026-10-07), date
   `span.post-date` "Thứ N, DD/MM/YYYY | HH:MM", body = the INNER `div.article-content.
   common-content` (the outer `div.article-content` also holds title, lead, share widgets and
   tags, §12 row "body selector: 2 matches"), category `li.last-item a` (often only "Tin tức"),
@@ -41,7 +43,7 @@ _DECODE64 = re.compile(r"decode64\('([A-Za-z0-9+/=]+)'\)")
 VHV_SELECTORS = {
     "title": "article.article-new h1.article-title",
     "published": "article.article-new span.post-date",
-    "lead": "article.article-new div.article-brief",
+    "lead": "article.article-new div.article-brief.font-size-text",
     "body": "div.article-content.common-content",
     "category": "div.pathway-category li.last-item a",
     "tags": "div.article-tags a.tag-news",
@@ -70,10 +72,9 @@ def _count(value) -> int:
 
 class VhvSpider(NewsSpider):
     platform = "VHV portal"
-    listing_link_css = (
-        "div[moduleRootId] section.section-list article.article-news-default "
-        "a.article-title::attr(href)"
-    )
+    # The item markup, wherever its module sits: other modules of items like these list
+    # articles too, and the module's wrapper is the part most likely to vary.
+    listing_link_css = "article.article-news-default a.article-title::attr(href)"
     selectors = VHV_SELECTORS
 
     def parse_listing(self, response: Response, page: int, stale: int = 0
