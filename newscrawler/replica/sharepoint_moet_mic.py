@@ -1,10 +1,8 @@
 """moet.gov.vn and mic.gov.vn: two SharePoint portals, each with its own markup.
 
 Documented facts (research/vn_sites.md, S1 = 2021 snapshot):
-- moet (§2.0, §2.9): SharePoint; listings `/tintuc/Pages/{thong-cao-bao-chi,Thongbao,
-  tin-tong-hop}.aspx?date=&EventID=0&Page=N` (capital `Page`); RSS `/rss/Pages/index.aspx`;
-  article title `#news-title`, sapo `#news-des`, body `#news-detail/div/p`; listing items
-  `…g_23a2051e…/div/div/div/ul/li/div/h2/a` (a web part with a guid-based id).
+- moet: moved to `vhv_moet.py` (its 2026 portal, with this SharePoint generation as an
+  archive); `shell` and `rss` here serve it too.
 - mic (§2.0, §2.6): SharePoint under `/mic_2020/Pages/`; listing
   `https://www.mic.gov.vn/mic_2020/Pages/ChuyenMuc/PhanTrang/<catId>/<page>/<Slug>.html`
   (catIds 1747 Bưu chính, 1748 Viễn thông, 1749 CNTT, 1694 ATTT, 1751 CN ICT, 1752 Báo
