@@ -35,7 +35,7 @@ REPLICA_SITES: dict[str, str] = {
     "mt": "newscrawler.replica.sharepoint:MT",
     "moc": "newscrawler.replica.sharepoint:MOC",
     "moh": "newscrawler.replica.liferay:MOH",
-    "moit": "newscrawler.replica.vhv:MOIT",
+    "moit": "newscrawler.replica.vhv_moit:MOIT",
     "thoibaonganhang": "newscrawler.replica.mastercms_tbnh:THOIBAONGANHANG",
     "mic": "newscrawler.replica.sharepoint_moet_mic:MIC",
     "moet": "newscrawler.replica.vhv_moet:MOET",

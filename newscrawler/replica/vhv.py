@@ -1,4 +1,6 @@
-"""The VHV portal platform (moit.gov.vn since ~2023, moet.gov.vn by URL style), and moit.
+"""The VHV portal platform (moit.gov.vn; moet.gov.vn by URL style): pages and routes.
+
+Sites: `vhv_moit.py`, `vhv_moet.py`.
 
 Facts (vn_sites_2026 §4 "Real structure (Oct 2026)", from CMW's derived moit captures of
 2026-10-06 and CMW `scraper/sources/vn_ministries.py` of 2026-10-07; §12 rows of 2026-12-04):
@@ -31,12 +33,8 @@ Facts (vn_sites_2026 §4 "Real structure (Oct 2026)", from CMW's derived moit ca
 - URLs `/tin-tuc/<slug>.html`, `/tin-tuc/<cat>/<slug>.html`, `/tin-tuc/<cat>/<sub>/<slug>.html`;
   slugs ending in "-", with a "2" de-dup suffix, or built from NFD titles (tone marks split
   into hyphens: `bo-truo-ng-le-ma-nh-hu-ng`) (§4, 2026-10-06); categories
-  `/tin-tuc/<slug>`: `phat-trien-nang-luong` (module 5238390), `phat-trien-cong-nghiep/
-  cong-nghiep-nen-tang` (5238380) (CMW 2026-10-07), `thi-truong-trong-nuoc`, `thong-bao`,
-  `quoc-te` (vn_sites.md §2.2, 2026), `hoat-dong/hoat-dong-cua-cac-don-vi` (§12 URL row);
-  search `/?page=search&keyword=` (§4 side by side); no feed (§4).
-ASSUMPTION: the module ids of the other categories, and three more categories kept from the
-  2021 portal (`thoi-su`, `thong-tin-hop-bao`, `phat-trien-nguon-nhan-luc`, S1 2021).
+  `/tin-tuc/<slug>` of one or two segments (CMW 2026-10-07); search
+  `/?page=search&keyword=` (§4 side by side); no feed (§4).
 ASSUMPTION: the script line wrapping the `decode64` config, and `totalItems` beyond page 1.
 ASSUMPTION: shares: 15 % of URLs without a category segment, 5 % slugs ending in "-", 5 %
   with a "2" suffix, 5 % NFD-built, 50 % of articles showing the generic "Tin tức"
@@ -111,7 +109,7 @@ class VhvSite:
     site_name = ""
     footer = ""
     module_ids: dict[str, str] = {}
-    site_id = "2005517"  # moit's (§4)
+    site_id = ""  # the portal's site id (moit's is 2005517, §4)
 
     def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
         self.spec, self.domain = spec, spec.domain
@@ -347,52 +345,3 @@ def lead_html(article: ReplicaArticle) -> str:
         href = f"https://congthuong.vn/{slugify(article.lead)[:40]}-{article.key % 100000}.html"
         words = words[:-3] + [f'<a href="{href}">{linked}</a>']
     return f'<p><strong>{" ".join(words)}</strong></p>'
-
-
-class MoitSite(VhvSite):
-    site_name = "moit.gov.vn"
-    module_ids = {
-        "phat-trien-nang-luong": "5238390",  # CMW 2026-10-07
-        "phat-trien-cong-nghiep/cong-nghiep-nen-tang": "5238380",  # CMW 2026-10-07
-        "thi-truong-trong-nuoc": "5238310", "thong-bao": "5238320", "quoc-te": "5238330",
-        "hoat-dong/hoat-dong-cua-cac-don-vi": "5238350", "thoi-su": "5238300",
-        "thong-tin-hop-bao": "5238360", "phat-trien-nguon-nhan-luc": "5238370",
-    }
-    footer = ('<footer class="footer"><p><strong>CỔNG THÔNG TIN ĐIỆN TỬ BỘ CÔNG THƯƠNG'
-              '</strong></p><p>Đường dây nóng: <a href="tel:0866.59.4498">0866.59.4498</a></p>'
-              '<p><a href="https://moit.gov.vn/en">English</a></p></footer>\n')
-
-
-MOIT_CATEGORIES = tuple(Category(slug, name) for slug, name in (
-    ("phat-trien-nang-luong", "Phát triển năng lượng"),
-    ("phat-trien-cong-nghiep/cong-nghiep-nen-tang", "Công nghiệp nền tảng"),
-    ("thi-truong-trong-nuoc", "Thị trường trong nước"),
-    ("thong-bao", "Thông báo"),
-    ("quoc-te", "Quốc tế"),
-    ("hoat-dong/hoat-dong-cua-cac-don-vi", "Hoạt động của các đơn vị"),
-    ("thoi-su", "Thời sự"),
-    ("thong-tin-hop-bao", "Thông tin họp báo"),
-    ("phat-trien-nguon-nhan-luc", "Phát triển nguồn nhân lực"),
-))
-
-
-def _moit_image_url(published: datetime, key: int, index: int) -> str:
-    name = f"{random.Random(f'{key}:{index}').getrandbits(64):016x}"
-    return f"https://moit.gov.vn/upload/2005517/{published.astimezone(VN_TZ):%Y%m%d}/{name}.jpg"
-
-
-MOIT = SiteSpec(
-    key="moit",
-    domain="moit.gov.vn",
-    publisher="Cổng Thông tin điện tử Bộ Công Thương",
-    ministry="Bộ Công Thương",
-    categories=MOIT_CATEGORIES,
-    article_key_pattern=None,  # no numeric id in the URL: the record id hashes the URL
-    article_url=lambda slug, key: f"https://moit.gov.vn/tin-tuc/{slug}.html",  # set by MoitSite
-    image_url=_moit_image_url,
-    factory=MoitSite,
-    n_articles=160,  # page 1 of the nine categories then shows 100-108 of them
-    seed=20260112,
-    first_key=900000,
-    corpus_end=datetime(2026, 9, 30, 21, 22, tzinfo=VN_TZ),
-)
