@@ -138,6 +138,8 @@ def replica_pages(per_site: int = 25) -> list[dict[str, Any]]:
     """Article pages of the replica sites with their spiders' real selectors."""
     from urllib.parse import urlsplit
 
+    from scrapy.http import HtmlResponse
+
     from benchmarks import bench_crawl
     from benchmarks.replica_ceiling import FIXED_NOW
     from newscrawler.replica import load_site
@@ -155,8 +157,10 @@ def replica_pages(per_site: int = 25) -> list[dict[str, Any]]:
                 pages.append({"id": f"{key}:{article.key}", "url": article.url, "body": body,
                               "truth": "", "subset": "replica",
                               "selectors": dict(spider.selectors),
-                              # as the spider passes it (moet prints month-first dates)
-                              "month_first": spider.month_first_dates})
+                              # as the spider passes it (moet's archive pages print
+                              # month-first dates, its 2026 pages not)
+                              "month_first": spider().month_first_for(
+                                  HtmlResponse(url=article.url, body=body))})
     return pages
 
 

@@ -64,7 +64,7 @@ def expected_from_extraction(site: str, url: str, body: bytes) -> dict:
     selectors, month_first = site_selectors(site)
     response = HtmlResponse(url=url, body=body)
     fields = extract_article(response, selectors, fetched_at=now_vn(),
-                             month_first=month_first).fields
+                             month_first=month_first(response)).fields
     return {field: fields.get(field) for field in EXTRACTED_FIELDS}
 
 

@@ -44,8 +44,9 @@ def test_crawl_exports_exactly_the_ground_truth(site, crawl_replica_site):
 def expected_by_url(site: str, truth: list[dict]) -> dict[str, dict]:
     """URL -> the record expected when the crawl exports the article under that URL.
 
-    The truth lists each article once, under its newest URL. moit serves a re-filed
-    article under its old URL too, at the same time, with the same content: which of the
+    The truth lists each article once, under its newest URL. A replica with
+    `superseded_urls` serves a re-filed article under its old URL too, at the same time,
+    with the same content: which of the
     two a crawl meets first varies between runs (the other becomes an alias in the crawl
     state). Both are right, so the old URL's expected record is the article's record under
     that URL and its id (from the replica's own re-filing data, not from the crawl)."""

@@ -59,9 +59,10 @@ def test_article_url(case: UrlCase):
 @pytest.mark.parametrize("case", [c for c in CASES if isinstance(c, FieldCase)], ids=case_id)
 def test_fields(case: FieldCase):
     spider_cls = spider_loader().load(case.site)
-    extraction = extract_article(response_of(case.url, case.html),
-                                 dict(spider_cls.selectors) or None, fetched_at=now_vn(),
-                                 month_first=spider_cls.month_first_dates)
+    response = response_of(case.url, case.html)
+    extraction = extract_article(response, dict(spider_cls.selectors) or None,
+                                 fetched_at=now_vn(),
+                                 month_first=spider_cls().month_first_for(response))
     got = {name: extraction.fields.get(name) for name in case.expected}
     assert got == case.expected
     layers = {name: extraction.provenance.get(name) for name in case.provenance}

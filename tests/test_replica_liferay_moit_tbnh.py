@@ -1,5 +1,5 @@
-"""The moh.gov.vn (Liferay), moit.gov.vn (2026 portal) and thoibaonganhang.vn (MasterCMS)
-replicas, walked with their own spiders' discovery code, without a crawl process."""
+"""The moh.gov.vn (Liferay) and thoibaonganhang.vn (MasterCMS) replicas (and moit's truth),
+walked with their own spiders' discovery code, without a crawl process."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from parsel import Selector
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from newscrawler import records
 from newscrawler.extract import extract_article
 from newscrawler.records import VN_TZ
 from newscrawler.replica import load_site
@@ -140,65 +139,7 @@ def test_moh_rss_lists_articles_of_the_truth(moh):
     assert links == [a.url for a in moh.corpus.articles[:20]]
 
 
-# --- moit.gov.vn: the 2026 portal and its re-filed articles ----------------------------
-
-
-@pytest.fixture(scope="module")
-def moit():
-    return load_site("moit")
-
-
-def test_moit_pager_walk_lists_current_and_old_filings(moit):
-    spider = spider_of(MoitSpider)
-    seen = []
-    for category in moit.spec.categories:
-        visited, articles = walk(moit, spider, f"https://moit.gov.vn/tin-tuc/{category.slug}")
-        assert articles == [link for link, _ in moit.listed(category.slug)]
-        assert visited[1:2] == [f"https://moit.gov.vn/tin-tuc/{category.slug}/trang-2"]
-        seen += articles
-    truth = {record["url"] for record in truth_records("moit")}
-    assert set(seen) == truth | set(moit.superseded_urls)
-    assert not truth & set(moit.superseded_urls)  # the truth has the newest filing only
-
-
-def test_moit_refiled_articles_serve_the_same_content_under_both_urls(moit):
-    assert len(moit.superseded_urls) == 8
-    for old, new in moit.superseded_urls.items():
-        old_path, new_path = urlsplit(old).path, urlsplit(new).path
-        assert old_path.split("/")[2] != new_path.split("/")[2]  # another category
-        assert old_path.removesuffix(".html").endswith(("-2024", "-2025"))  # slug lost the year
-        old_fields = same_content(moit, MoitSpider, old)
-        assert old_fields == same_content(moit, MoitSpider, new)
-        assert old_fields["title"] and old_fields["body"]
-        assert records.content_hash(old_fields["title"], old_fields["body"])
-
-
-def test_moit_article_metadata_is_only_the_documented_one(moit):
-    article = moit.corpus.articles[10]
-    page = get(moit, article.url)
-    meta = page.css('meta[property="article:published_time"]')
-    assert meta.attrib["itemprop"] == "datePublished"
-    assert meta.attrib["content"] == f"{article.published:%Y-%m-%dT%H:%M:%S}+0700"
-    assert page.css('script[type="application/ld+json"], meta[property^="og:"], '
-                    'link[rel=canonical]') == []
-
-
-def test_moit_url_pattern_and_routes(moit):
-    spider = MoitSpider()
-    article = next(a for a in moit.corpus.articles if a.url.count("/") == 5)
-    bare = next(a for a in moit.corpus.articles if a.url.count("/") == 4)
-    page = get(moit, article.url)
-    assert spider.is_article_url(article.url) and spider.is_article_url(bare.url)
-    rejected = [page.css(".article-tools a::attr(href)").get(),
-                page.urljoin(page.css(".article-tags a::attr(href)").get()),
-                page.urljoin(page.css(".box-documents a::attr(href)").get()),
-                "https://moit.gov.vn/tin-tuc/quoc-te/trang-2"]
-    assert rejected[0].endswith("?print=1")
-    assert [url for url in rejected if spider.is_article_url(url)] == []
-    assert moit.handle("/rss", NOW)[0] == 404 and spider.feed_urls == []
-    assert moit.handle("/tin-tuc/quoc-te/trang-1", NOW)[0] == 404
-    empty = get(moit, "https://moit.gov.vn/tin-tuc/quoc-te/trang-40")
-    assert empty.css(".news-item") == [] and empty.css("ul.pagination") == []
+# moit.gov.vn (VHV portal): tests/test_replica_vhv.py
 
 
 # --- thoibaonganhang.vn: MasterCMS variant ---------------------------------------------

@@ -1,5 +1,6 @@
-"""The moet.gov.vn and mic.gov.vn SharePoint replicas: windows-1258, pagination walks,
-month-first dates, the mic ministry across the 2025-03-01 merger, URL patterns."""
+"""The mic.gov.vn SharePoint replica: windows-1258, pagination walks, the mic ministry
+across the 2025-03-01 merger, URL patterns (and moet's archive URLs and feed; moet's 2026
+portal: tests/test_replica_vhv.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from newscrawler.extract import extract_article
-from newscrawler.extract.dates import parse_date
-from newscrawler.records import VN_TZ, iso_vn, now_vn
+from newscrawler.records import VN_TZ, now_vn
 from newscrawler.replica import load_site
 from newscrawler.replica.sharepoint_moet_mic import encode_cp1258
 from newscrawler.replica.truth import truth_records
@@ -118,7 +118,7 @@ def walk(spider, site, start_url: str) -> tuple[list[str], set[str]]:
     return pages, found
 
 
-@pytest.mark.parametrize("spider_cls", [MoetSpider, MicSpider], ids=["moet", "mic"])
+@pytest.mark.parametrize("spider_cls", [MicSpider], ids=["mic"])
 def test_listing_walks_find_every_article_and_stop_after_the_last_page(spider_cls):
     spider = spider_cls()
     site = load_site(spider.name)
@@ -135,34 +135,12 @@ def test_listing_walks_find_every_article_and_stop_after_the_last_page(spider_cl
     assert found_all == {article.url for article in site.corpus.articles}
 
 
-def test_moet_reads_only_the_capital_page_parameter():
-    site = load_site("moet")
-    base = "https://moet.gov.vn/tintuc/Pages/Thongbao.aspx?date=&EventID=0"
-    css = MoetSpider.listing_link_css
-    first = response(site, f"{base}&Page=1").css(css).getall()
-    assert response(site, f"{base}&page=2").css(css).getall() == first
-    assert response(site, f"{base}&Page=2").css(css).getall() != first
-    assert MoetSpider().listing_page_url(f"{base}&Page=3", 4) == f"{base}&Page=4"
-
-
 def test_mic_page_urls_follow_the_documented_path():
     url = "https://www.mic.gov.vn/mic_2020/Pages/ChuyenMuc/PhanTrang/1748/1/Vien-thong.html"
     assert MicSpider().listing_page_url(url, 2) == url.replace("/1748/1/", "/1748/2/")
 
 
 # --- dates and URL patterns ---------------------------------------------------------
-
-
-def test_moet_dates_are_month_first():
-    site = load_site("moet")
-    ambiguous = [a for a in site.corpus.articles if a.published.day <= 12][:20]
-    assert ambiguous
-    for article in ambiguous:
-        raw = site.published_raw(article)
-        assert iso_vn(parse_date(raw, month_first=MoetSpider.month_first_dates)) == iso_vn(
-            article.published)
-    assert any(parse_date(site.published_raw(a)) != a.published for a in ambiguous
-               if a.published.day != a.published.month)
 
 
 def test_article_patterns_keep_print_document_listing_and_video_links_out():

@@ -36,6 +36,6 @@ def test_extraction_matches_expected_record(fixture_path: Path):
     spider_cls = spider_loader().load(fixture["site"])
     response = HtmlResponse(url=fixture["url"], body=body)
     fields = extract_article(response, spider_cls.selectors or None, fetched_at=now_vn(),
-                             month_first=spider_cls.month_first_dates).fields
+                             month_first=spider_cls().month_first_for(response)).fields
     for field, expected in fixture["expected"].items():
         assert fields.get(field) == expected, field

@@ -56,8 +56,9 @@ def test_every_article_is_exported_once_despite_tracking_links(tracked_crawl, si
     expected = truth_urls(site)
     assert len(expected) == ARTICLES
     records = [r for r in read_completed(data_dir) if r["site"] == site]
-    # A re-filed article (moit) is served under its old and new URL: whichever the crawl
-    # met first is exported; the replica's data says which new URL an old one stands for.
+    # A re-filed article (`superseded_urls`) is served under its old and new URL: whichever
+    # the crawl met first is exported; the replica's data says which new URL an old one
+    # stands for.
     superseded = getattr(load_site(site, ARTICLES), "superseded_urls", {})
     urls = Counter(superseded.get(record["url"], record["url"]) for record in records)
     assert [url for url, count in urls.items() if count > 1] == [], "exported twice"

@@ -274,6 +274,8 @@ def site_section(anchor: str, site: str, entry: dict) -> str:
         ("expected permanent failures", number(entry.get("permanent_failures", 0))),
         ("leftover files removed", number(entry.get("leftovers_removed", 0))),
     ]
+    if entry.get("discovery"):  # how deep discovery can reach (script-only pagers)
+        key_numbers.append(("discovery", esc(str(entry["discovery"]))))
     verdict = verdict_block(entry["verdict"]) if "verdict" in entry else ""
     return (f'<section id="{anchor}"><h2>{esc(site)}</h2>{verdict}'
             + table(["measure", "value"], [(esc(k), v) for k, v in key_numbers], {1})

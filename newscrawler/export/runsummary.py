@@ -102,6 +102,9 @@ class RunSummary:
             if self.started else None,
             "files": self.files,
             "user_feeds": self.user_feeds,
+            # How deep discovery can reach, for sites whose pager cannot be followed.
+            "discovery": (spider.discovery_reach(stats)
+                          if hasattr(spider, "discovery_reach") else None),
             "stats": {k: v for k, v in stats.items()
                       if k.startswith(("field/", "newscrawler/"))
                       and not k.endswith(("/failures", "/verdict"))},

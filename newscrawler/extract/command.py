@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import struct
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -61,21 +61,23 @@ def max_page_size() -> int:
     return base_settings().getint("DOWNLOAD_MAXSIZE")
 
 
-def site_selectors(site: str | None) -> tuple[dict[str, str] | None, bool]:
+def site_selectors(site: str | None) -> tuple[dict[str, str] | None, Callable]:
+    """The site's selectors, and which pages print month-first dates (a site serving two
+    generations of pages may differ per page)."""
     if site is None:
-        return None, False
+        return None, lambda response: False
     from newscrawler.runner import spider_loader
 
     spider_cls = spider_loader().load(site)
-    return dict(spider_cls.selectors) or None, spider_cls.month_first_dates
+    return dict(spider_cls.selectors) or None, spider_cls().month_first_for
 
 
-def extract_file(path: Path, url: str | None, selectors, month_first: bool,
+def extract_file(path: Path, url: str | None, selectors, month_first: Callable,
                  max_size: int = 0) -> dict:
     response = HtmlResponse(url=url or path.resolve().as_uri(),
                             body=read_page(path, max_size))
     extraction = extract_article(response, selectors, fetched_at=now_vn(),
-                                 month_first=month_first)
+                                 month_first=month_first(response))
     return {"file": str(path), **extraction.fields, "provenance": extraction.provenance,
             "missing": extraction.missing}
 

@@ -30,8 +30,6 @@ _CSS = HTMLTranslator()
 # compiles afresh: a reused evaluator mapping it adds to its error log on every call.
 _REGEXP_NAMESPACE = {"re": "http://exslt.org/regular-expressions"}
 _ALL_NAMESPACES = {**_REGEXP_NAMESPACE, "set": "http://exslt.org/sets"}
-_VISIBLE_TEXTS = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]",
-                             smart_strings=False)
 
 
 @dataclass
@@ -94,8 +92,36 @@ def _compiled(xpath: str) -> etree.XPath:
     return etree.XPath(xpath, namespaces=_REGEXP_NAMESPACE, smart_strings=False)
 
 
+# Elements whose edges separate words; inline ones (a, strong, em, span...) do not, so a
+# link followed by its sentence's full stop stays "link." (moit leads link congthuong.vn).
+_BLOCKS = frozenset({"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+                     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "header", "hr", "li", "main", "nav", "ol", "p", "section", "table", "tbody",
+                     "td", "th", "thead", "tr", "ul"})
+_SKIPPED = frozenset({"script", "style"})
+
+
 def node_text(node: etree._Element | str) -> str:
     """The text of a selected element without scripts and styles, or a selected string."""
     if isinstance(node, str):
         return node
-    return " ".join(_VISIBLE_TEXTS(node))
+    parts: list[str] = []
+    _collect_text(node, parts)
+    return "".join(parts)
+
+
+def _collect_text(element: etree._Element, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _SKIPPED:
+        return
+    block = tag in _BLOCKS
+    if block:
+        parts.append(" ")
+    if isinstance(element.tag, str) and element.text:
+        parts.append(element.text)
+    for child in element:
+        _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if block:
+        parts.append(" ")

@@ -35,10 +35,10 @@ REPLICA_SITES: dict[str, str] = {
     "mt": "newscrawler.replica.sharepoint:MT",
     "moc": "newscrawler.replica.sharepoint:MOC",
     "moh": "newscrawler.replica.liferay:MOH",
-    "moit": "newscrawler.replica.moit:MOIT",
+    "moit": "newscrawler.replica.vhv_moit:MOIT",
     "thoibaonganhang": "newscrawler.replica.mastercms_tbnh:THOIBAONGANHANG",
     "mic": "newscrawler.replica.sharepoint_moet_mic:MIC",
-    "moet": "newscrawler.replica.sharepoint_moet_mic:MOET",
+    "moet": "newscrawler.replica.vhv_moet:MOET",
     "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
     "mst": "newscrawler.replica.vccorp_mst:MST",
 }

@@ -127,13 +127,15 @@ class Timeline:
         events = {}
         for site_key in self.site_keys:
             served, changes = state.served[site_key], state.changes.get(site_key, _Changes())
+            before = previous.served[site_key]
             events[site_key] = DayEvents(
-                published=[served[key].url for key in changes.published],
-                edited=[served[key].url for key in changes.edited],
-                refiled=[(previous.served[site_key][key].url, served[key].url)
-                         for key in changes.refiled],
+                published=[served[key].url for key in changes.published if key in served],
+                edited=[served[key].url for key in changes.edited if key in served],
+                refiled=[(before[key].url, served[key].url) for key in changes.refiled
+                         if key in before and key in served],
                 syndicated=[(state.served[origin][key].url, served[copy].url)
-                            for origin, key, copy in changes.syndicated],
+                            for origin, key, copy in changes.syndicated
+                            if key in state.served[origin] and copy in served],
             )
         return events
 
@@ -211,16 +213,14 @@ class Timeline:
     def _serve(self, state: _Day, previous: _Day | None) -> None:
         for site_key, spec in self.specs.items():
             site = spec.factory(spec, SiteCorpus(spec, state.articles[site_key]))
-            served = site.corpus.articles
-            if [a.published for a in served] != [a.published for a in state.articles[site_key]]:
-                raise ValueError(f"{site_key}: the site does not serve its corpus in order")
-            state.served[site_key] = {
-                article.key: rendered for article, rendered in zip(
-                    state.articles[site_key], served, strict=True)
-            }
+            state.served[site_key] = served_articles(site_key, state.articles[site_key],
+                                                     site.corpus.articles)
+            served = state.served[site_key]
             # Re-filed articles are never moved again, so an old URL has one target.
             redirects = dict(previous.redirects[site_key]) if previous else {}
             for key in state.changes.get(site_key, _Changes()).refiled:
+                if key not in previous.served[site_key] or key not in served:
+                    continue  # not listed before or after: no link to redirect
                 old = previous.served[site_key][key].url
                 redirects[urlsplit(old).path] = state.served[site_key][key].url
             state.redirects[site_key] = redirects
@@ -406,6 +406,21 @@ def _trimmed_slug(slug: str, taken: set[str]) -> str:
         if candidate != slug and candidate not in taken:
             return candidate
     return f"{slug}-1"
+
+
+def served_articles(site_key: str, articles: list[ReplicaArticle],
+                    rendered: list[ReplicaArticle]) -> dict[int, ReplicaArticle]:
+    """Corpus key -> the article as the site serves it. A site serves its whole corpus in
+    order (its ids may differ: VCCorp derives them from the minute), or only part of it by
+    the same keys (VHV: page 1 of each listing), never an article outside it."""
+    if len(rendered) == len(articles):
+        if [a.published for a in rendered] != [a.published for a in articles]:
+            raise ValueError(f"{site_key}: the site does not serve its corpus in order")
+        return {article.key: shown for article, shown in zip(articles, rendered, strict=True)}
+    by_key = {article.key: article for article in rendered}
+    if by_key.keys() - {article.key for article in articles}:
+        raise ValueError(f"{site_key}: the site serves articles not in its corpus")
+    return {article.key: by_key[article.key] for article in articles if article.key in by_key}
 
 
 class _RedirectingSite:

@@ -283,13 +283,18 @@ class NewsSpider(scrapy.Spider):
         fetched_at = now_vn()
         selectors = self.selectors if self.use_site_selectors else None
         extraction = extract_article(response, selectors or None, fetched_at=fetched_at,
-                                     month_first=self.month_first_dates)
+                                     month_first=self.month_first_for(response))
         if self.is_older_than_since(extraction.fields.get("published_at")):
             self.crawler.stats.inc_value(f"newscrawler/{self.name}/skipped/older_than_since")
             if self.frontier is not None:
                 self.frontier.resolve(pending_url_of(response))
             return
         yield self.build_article(response, extraction.fields, extraction.provenance, fetched_at)
+
+    def month_first_for(self, response: Response) -> bool:
+        """Whether this page prints month-first dates (a site serving two generations
+        of pages may differ per page)."""
+        return self.month_first_dates
 
     def is_older_than_since(self, published_at: str | None) -> bool:
         if not (self.since and published_at):

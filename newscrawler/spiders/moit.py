@@ -1,74 +1,48 @@
-"""moit.gov.vn: Cổng Thông tin điện tử Bộ Công Thương, the current portal (2026).
+r"""moit.gov.vn: Cổng Thông tin điện tử Bộ Công Thương, on the VHV portal (2026).
 
-Sources (the research notes (vn_sites.md) §2.2, public code and link hits, [med]):
-- listing `https://moit.gov.vn/tin-tuc/<category>` (`thi-truong-trong-nuoc`,
-  `phat-trien-nang-luong`, `thong-bao`, `quoc-te`); article
-  `https://moit.gov.vn/tin-tuc/[<category>/]<slug>.html`; search `/?page=search&keyword=`;
-  legal documents under `/van-ban-phap-luat/`;
-- date `<meta property="article:published_time" itemprop="datePublished"
-  content="YYYY-MM-DDTHH:MM:SS+0700">` (public code; 69446064485);
-- "RSS / public API: none exists" (a 2026 design note, [low]): no feed;
-- articles get re-filed under other categories and slugs change without notice, so one
-  article can be listed under two URLs: only content-hash dedup merges them (no canonical
-  link is documented, so none is relied on);
-- foreign datacenter IPs get their connections dropped (§2.0): expect timeouts/resets;
+Sources (vn_sites_2026 §4 and §12; derived moit captures 2026-10-06; CMW 2026-10-07):
+- listings `https://moit.gov.vn/tin-tuc/<category>`: `phat-trien-nang-luong` (module
+  5238390) and `phat-trien-cong-nghiep/cong-nghiep-nen-tang` (5238380) (CMW
+  `core/collection/vietnam_sources.py`, 2026-10-07), `thi-truong-trong-nuoc`, `thong-bao`,
+  `quoc-te` (vn_sites.md §2.2, 2026), `hoat-dong/hoat-dong-cua-cac-don-vi` (§12 URL row,
+  2026-12-04). Page 1 only: the pager is script-only (see `spiders/vhv.py`).
+- articles `/tin-tuc/<slug>.html`, `/tin-tuc/<cat>/<slug>.html` and
+  `/tin-tuc/<cat>/<sub>/<slug>.html`; slugs may end in "-", carry a "2" suffix or come from
+  NFD titles (§4, 2026-10-06; §12); any depth under `/tin-tuc/` is accepted, as CMW's
+  live-measured rule does (`/tin-tuc/(?:[a-z0-9-]+/)*[a-z0-9-]+\.html`, 2026-10-07); no
+  numeric id, so the record id hashes the URL;
+- selectors: the VHV ones of `spiders/vhv.py` (§4, 2026-10-06); no feed exists (§4 side by
+  side, "Feeds: none seen"); search `/?page=search&keyword=` is no listing;
+- foreign datacenter IPs get their connections dropped (vn_sites.md §2.0, 2026);
 - the Ministry of Industry and Trade kept its name in the 2025-03-01 mergers (§2.0).
-The 2021 Liferay/EcoIT selectors of S1 no longer apply (the portal was rebuilt).
-
-ASSUMPTIONS (the notes lack them): page N >= 2 of a listing is `/tin-tuc/<category>/trang-N`
-(`?page=` is the site's route parameter, used by search); every class name below (title,
-sapo, body, breadcrumb, tags, pager, listing items); that the byline is the last paragraph
-of the body (read by the extraction chain's trailing-attribution rule); the publisher's
-exact name.
+ASSUMPTION: three categories kept from the 2021 portal (`thoi-su`, `thong-tin-hop-bao`,
+  `phat-trien-nguon-nhan-luc`, S1 2021) still list news on the 2026 portal.
+ASSUMPTION: the byline is the last, right-aligned paragraph of the body.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from urllib.parse import urlsplit
+from newscrawler.spiders.base import Ministry
+from newscrawler.spiders.vhv import VhvSpider
 
-from scrapy.http import Response
+CATEGORIES = (
+    "phat-trien-nang-luong", "phat-trien-cong-nghiep/cong-nghiep-nen-tang",
+    "thi-truong-trong-nuoc", "thong-bao", "quoc-te", "hoat-dong/hoat-dong-cua-cac-don-vi",
+    "thoi-su", "thong-tin-hop-bao", "phat-trien-nguon-nhan-luc",
+)
 
-from newscrawler.spiders.base import Ministry, NewsSpider
 
-_PAGE_NUMBER = re.compile(r"/trang-(\d+)$")
-
-
-class MoitSpider(NewsSpider):
+class MoitSpider(VhvSpider):
     name = "moit"
     publisher = "Cổng Thông tin điện tử Bộ Công Thương"
     ministries = (Ministry("Bộ Công Thương"),)
-    platform = "moit.gov.vn portal (2026)"
+    platform = "VHV portal (moit.gov.vn, 2026)"
+    status = "current"
+    newest_evidence = "2026-10-07"
     allowed_domains = ["moit.gov.vn"]
-    listing_urls = [
-        f"https://moit.gov.vn/tin-tuc/{category}"
-        for category in ("thi-truong-trong-nuoc", "phat-trien-nang-luong", "thong-bao",
-                         "quoc-te")
-    ]
-    feed_urls = []  # none exists (research §2.2)
-    # Broad on purpose: category labels inside items are listings, which the URL pattern
-    # keeps out.
-    listing_link_css = ".list-news a::attr(href)"
+    listing_urls = [f"https://moit.gov.vn/tin-tuc/{category}" for category in CATEGORIES]
+    feed_urls = []  # none exists (§4)
     article_url_pattern = (
-        r"^https?://(?:www\.)?moit\.gov\.vn/tin-tuc/(?:[a-z0-9-]+/)?[a-z0-9-]+\.html$"
+        r"^https?://(?:www\.)?moit\.gov\.vn/tin-tuc/(?:[a-z0-9-]+/)*[a-z0-9-]+\.html$"
     )
-    article_key_pattern = None  # no numeric id in the URL: the record id hashes the URL
-    selectors = {
-        "title": "article.article-detail h1.article-title",
-        "published": "xpath://meta[@property='article:published_time']/@content",
-        "lead": "div.article-sapo",
-        "body": "div.article-content",
-        "category": "ol.breadcrumb li.active a",
-        "tags": "div.article-tags a",
-    }
-
-    def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
-        for href in response.css("ul.pagination a::attr(href)").getall():
-            url = response.urljoin(href)
-            # The path, not the raw link: tracking parameters or a fragment must not
-            # hide the page number.
-            match = _PAGE_NUMBER.search(urlsplit(url).path)
-            if match and int(match.group(1)) == page + 1:
-                return (url,)
-        return ()
+    article_key_pattern = None
