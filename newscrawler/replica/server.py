@@ -67,11 +67,20 @@ class ReplicaServer:
         self.timeline: Any = None  # a timeline.Timeline when serving days
         self.day: int | None = None
         self.faults: Any = None  # a faults.FaultInjector when serving with --faults
+        self.scheme = "http"
 
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+        host = f"[{host}]" if ":" in host else host
+        return f"{self.scheme}://{host}:{port}"
+
+    def use_tls(self, context: Any) -> ReplicaServer:
+        """Serve over TLS with `context` (an ssl.SSLContext, server side; see weaktls.py)
+        from now on; call before start(). A refused handshake drops that connection only."""
+        self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True)
+        self.scheme = "https"
+        return self
 
     def url(self, domain: str, path: str = "/") -> str:
         """The replica URL of `path` on `domain`, in the path-prefix form."""

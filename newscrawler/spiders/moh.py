@@ -36,6 +36,12 @@ class MohSpider(LiferaySpider):
     publisher = "Cổng Thông tin điện tử Bộ Y tế"
     ministries = (Ministry("Bộ Y tế"),)
     allowed_domains = ["moh.gov.vn"]
+    # The weak-DH handshake: OpenSSL security level 1 (accepts a 1024-bit DH key), for this
+    # spider's crawler only (see newscrawler/handlers.py).
+    custom_settings = {
+        "NEWSCRAWLER_TLS_SECURITY_LEVEL": 1,
+        "DOWNLOAD_HANDLERS": {"https": "newscrawler.handlers.SiteTLSDownloadHandler"},
+    }
     listing_urls = [
         f"https://moh.gov.vn/{category}"
         for category in ("hoat-dong-cua-lanh-dao-bo", "tin-tong-hop",
