@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import string
+import unicodedata
 from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
@@ -38,6 +40,12 @@ from uuid import UUID
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
+from newscrawler.replica.liferay_listing import (
+    friendly_path,
+    listing_item,
+    pager_form,
+    simple_pager,
+)
 from newscrawler.replica.mastercms import (
     _CLOCK,
     HTML,
@@ -58,6 +66,8 @@ DELTAS = (5, 10, 20, 30, 50, 75)  # Liferay's delta menu (ASSUMPTION)
 RSS_INSTANCE = "7ng11fEWgASC"  # documented RSS asset publisher
 TAG_PARAM = "p_r_p_564233524_tag"  # ASSUMPTION: Liferay 6.2's public render parameter
 GROUP_ID = 20182  # ASSUMPTION
+BAD_GATEWAY = (b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
+               b"Gateway</h1></center><hr><center>nginx</center></body></html>\n")
 ROBOTS = "User-agent: *\nDisallow: /c/\nDisallow: /html/\nAllow: /\n"  # ASSUMPTION
 
 
@@ -65,6 +75,14 @@ def instance_id(seed: str) -> str:
     """A Liferay portlet instance id: 12 letters and digits (ASSUMPTION: generated)."""
     rng = random.Random(seed)
     return "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(12))
+
+
+def liferay_slug(title: str) -> str:
+    """moh's URL title: diacritics stripped and đ/Đ dropped, not mapped to d (2021-2026,
+    vn_sites_2026 §10: "chu-ong-ung-pho" for "chủ động ứng phó", "ien-tu" for "điện tử")."""
+    folded = unicodedata.normalize("NFD", title.replace("đ", "").replace("Đ", ""))
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def namespace(instance: str) -> str:
@@ -114,10 +132,12 @@ _FOOTER = (
 )
 
 
-def _shell(title: str, main: str, sidebar: str, categories) -> str:
+def _shell(title: str, main: str, sidebar: str, categories, canonical: str = "") -> str:
+    # ASSUMPTION: pages name their canonical URL (Liferay 6.2's top_head writes one).
+    link = f'<link href="{_attr(canonical)}" rel="canonical">\n' if canonical else ""
     return (
         '<!DOCTYPE html>\n<html class="ltr" dir="ltr" lang="vi-VN">\n<head>\n'
-        f"<title>{_esc(title)} - Cổng thông tin Bộ Y tế</title>\n"
+        f"<title>{_esc(title)} - Cổng thông tin Bộ Y tế</title>\n{link}"
         '<meta content="text/html; charset=UTF-8" http-equiv="content-type">\n'
         '<link href="/moh-theme/images/favicon.ico" rel="Shortcut Icon">\n'
         '<link href="/html/css/main.css?browserId=other&amp;themeId=moh_WAR_mohtheme" '
@@ -204,10 +224,13 @@ class LiferaySite:
         self.instances = {c.slug: instance_id(f"{spec.key}:{c.slug}") for c in spec.categories}
         self.sidebar_instance = instance_id(f"{spec.key}:noi-bat")
         # The URL needs the category's instance id, which only the renderer knows.
+        slugs = [liferay_slug(a.title) for a in corpus.articles]
         self.corpus = SiteCorpus(spec, [
-            replace(a, url=self.article_url(a.category, a.slug)) for a in corpus.articles
+            replace(a, slug=slug, url=self.article_url(a.category, slug))
+            for a, slug in zip(corpus.articles, slugs, strict=True)
         ])
         self.by_path = {urlsplit(a.url).path: a for a in self.corpus.articles}
+        self.by_friendly = {friendly_path(a): a for a in self.corpus.articles}
         # Asset entry ids (the `…_<entry>` of the content div), growing with time.
         self.entry_ids = {a.url: 750000 + 7 * n for n, a in
                           enumerate(reversed(self.corpus.articles))}
@@ -225,7 +248,13 @@ class LiferaySite:
     def handle(self, path: str, now: datetime) -> tuple[int, dict[str, str], bytes]:
         parts = urlsplit(path)
         route = parts.path.rstrip("/") or "/"
-        route = route.removeprefix("/web/guest") or "/"
+        if route == "/vi_VN" or route.startswith("/vi_VN/"):
+            # 2026 fact (vn_sites_2026 §10): the locale-prefixed links answer 502.
+            return 502, {"Content-Type": HTML}, BAD_GATEWAY
+        # `/web/guest/<cat>` stays as it is: 2026 fact, those pages may be empty (the
+        # crawler there retries without the prefix); ASSUMPTION: always empty here.
+        if route.startswith("/web/guest/-/") or "/-/" in route or route == "/web/guest":
+            route = route.removeprefix("/web/guest") or "/"
         if route == "/robots.txt":
             return 200, {"Content-Type": "text/plain; charset=utf-8"}, ROBOTS.encode()
         if route.startswith("/documents/"):
@@ -245,7 +274,7 @@ class LiferaySite:
         return page.status, {"Content-Type": HTML}, page.head + clock + page.tail
 
     def _page_key(self, route: str, query: dict[str, list[str]]) -> str:
-        if "/-/asset_publisher/" in route:
+        if "/-/" in route:
             return "print" if any(k.endswith("_viewMode") for k in query) else ""
         instance = self.instances.get(route.lstrip("/"), "")
         return f"{self._number(query, instance, 'cur', 1)}/{self._delta(query, instance)}"
@@ -262,8 +291,10 @@ class LiferaySite:
     def _render(self, route: str, query) -> _Page | None:
         if route == "/":
             return _Page.of(self._home())
-        if "/-/asset_publisher/" in route:
-            article = self.by_path.get(route)
+        if route.startswith("/web/guest/"):
+            return self._guest_listing(route.removeprefix("/web/guest/"))
+        if "/-/" in route:
+            article = self.by_path.get(route) or self.by_friendly.get(f"/web/guest{route}")
             if article is None:
                 return None
             if any(k.endswith("_viewMode") for k in query):
@@ -281,6 +312,16 @@ class LiferaySite:
         html = self._listing(category, chunk, page, delta, len(articles))
         return _Page.of(html, cache=bool(chunk))  # past the end: not worth caching
 
+    def _guest_listing(self, slug: str) -> _Page | None:
+        try:
+            category = self.spec.category(slug)
+        except KeyError:
+            return None
+        body = (f'<h2 class="portlet-title-text">{_esc(category.name)}</h2>\n'
+                '<div class="list-news"></div>')
+        return _Page.of(_shell(category.name, _portlet(self.instances[slug], body),
+                               self._sidebar(), self.spec.categories))
+
     def _sidebar(self) -> str:
         return _link_box("Tin nổi bật", self.sidebar_instance, self.corpus.articles[2:8])
 
@@ -293,7 +334,7 @@ class LiferaySite:
         instance = self.instances[category.slug]
         here = listing_url(category.slug, instance, page, delta)
         redirect = quote(here, safe="")
-        items = "\n".join(self._abstract(a, redirect) for a in articles) or (
+        items = "\n".join(listing_item(a, redirect) for a in articles) or (
             '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>')
         last = max(1, -(-total // delta))
         body = (f'<h2 class="portlet-title-text">{_esc(category.name)}</h2>\n'
@@ -304,23 +345,10 @@ class LiferaySite:
                       self._sidebar(),
                       self.spec.categories)
 
-    def _abstract(self, article: ReplicaArticle, redirect: str) -> str:
-        href = _attr(f"{article.url}?inheritRedirect=false&redirect={redirect}")
-        image = ""
-        if article.images:
-            image = (f'<div class="asset-image"><a href="{href}"><img alt="" src="'
-                     f'{_attr(article.images[0]["url"])}"></a></div>')
-        return (
-            f'<div class="asset-abstract">{image}<h3 class="asset-title"><a href="{href}">'
-            f'{_esc(article.title)}</a></h3><div class="asset-metadata"><span class="metadata-'
-            f'entry metadata-publish-date">{article.published:%d/%m/%Y}</span></div>'
-            f'<div class="asset-summary">{_esc(article.lead)}</div><div class="asset-more">'
-            f'<a href="{href}">Xem tiếp <span class="hide-accessible">về {_esc(article.title)}'
-            "</span> »</a></div></div>"
-        )
-
     def _pager(self, category: str, instance: str, page: int, delta: int, last: int,
                total: int) -> str:
+        if pager_form(category) == "pagination":
+            return simple_pager(lambda n: listing_url(category, instance, n, delta), page, last)
         def link(number: int, label: str, css: str = "", active: bool = True) -> str:
             href = _attr(listing_url(category, instance, number, delta)) if active \
                 else "javascript:;"
@@ -380,8 +408,7 @@ class LiferaySite:
                if others else "")
         )
         return _shell(article.title, _breadcrumb(category) + _portlet(instance, body),
-                      self._sidebar(),
-                      self.spec.categories)
+                      self._sidebar(), self.spec.categories, canonical=article.url)
 
     def _print(self, article: ReplicaArticle) -> str:
         return (f'<!DOCTYPE html><html lang="vi-VN"><head><title>{_esc(article.title)}</title>'
