@@ -1,28 +1,44 @@
 """moh.gov.vn (Bộ Y tế) rendered as a Liferay portal with Asset Publisher portlets.
 
-Documented facts reproduced here (research/vn_sites.md §2.0 "Platforms seen", §2.9 row
-moh, S1 2021 and public spider 63107919836):
+Documented facts reproduced here:
+- Liferay markers `p_p_id`, `/web/guest/…`, `journal-content-article` (2019-2021,
+  vn_sites.md §2.0, S2);
 - categories `hoat-dong-cua-lanh-dao-bo`, `tin-tong-hop`, `hoat-dong-cua-dia-phuong`,
-  `tin-lien-quan`;
-- listing page N is `/<cat>?p_p_id=101_INSTANCE_<x>&…&_101_INSTANCE_<x>_delta=20&…_cur=N`,
-  20 items per page, and each category page has its own instance id `<x>`;
-- RSS `https://moh.gov.vn/rss/-/asset_publisher/7ng11fEWgASC/rss`;
+  `tin-lien-quan`; listing page N is
+  `/<cat>?p_p_id=101_INSTANCE_<x>&…&_101_INSTANCE_<x>_delta=20&…_cur=N`, 20 items per
+  page, each category page with its own instance id `<x>` (2021-07, vn_sites.md §2.9 S1;
+  vn_sites_2026 §10, idx:43632364874);
+- article URLs `/<cat>/-/asset_publisher/<x>/content/<slug>`, slugs without "đ"
+  (2021-2022, vn_sites_2026 §10, idx:48171354077, idx:14506677381; 2025-2026,
+  idx:56685279483): `liferay_slug`;
+- listing items, link forms (`/vi_VN/`, `:443`, `/web/guest/`, `onclick`) and pagers:
+  see liferay_listing.py (~2023 idx:49334494293; 2026 idx:17450655753, idx:17886542170);
+- `/vi_VN/…` answers 502 and `/web/guest/<cat>` pages may be empty (2026,
+  idx:17450655753, idx:17886542170);
+- RSS `https://moh.gov.vn/rss/-/asset_publisher/7ng11fEWgASC/rss` (≤2025, idx:63107919836);
 - detail page: title `#p_p_id_101_INSTANCE_<x>_ …/div[1]/div[1]/h3`, date
-  `…/div[1]/div[2]/div[1]/p`, sapo `…_<entry>"]/div[1]/p/strong` (the lead is the bold first
-  paragraph of the article content);
-- Liferay markers: `p_p_id`, `/web/guest/…`, `journal-content-article` (§2.0, S2).
+  `…/div[1]/div[2]/div[1]/p`, sapo `…_<entry>"]/div[1]/p/strong` (the lead is the bold
+  first paragraph of the article content) (2021-07, vn_sites.md §2.9 S1);
+- weak-DH TLS (2026, idx:17886542170): served by weaktls.py when a test asks for it.
 
-ASSUMPTIONS (not in the research notes): the instance ids themselves (12 alphanumerics);
-article URLs `/<cat>/-/asset_publisher/<x>/content/<slug>` (the usual Liferay view URL),
-linked from listings with `?inheritRedirect=false&redirect=<listing>` as Liferay does, bare
-in RSS items; the rest of the listing query (`p_p_lifecycle=0&…`); the Liferay 6.2 page
-iterator (`…_ocerSearchContainerPageIterator`, as in moit's 2021 pager of S1) with its page
-menu, delta menu (other deltas honoured) and first/previous/next/last buttons; an empty
-listing (200) past the end; the date layout `DD/MM/YYYY HH:MM`; the header clock; the byline
-as a right-aligned bold last paragraph; images in plain CKEditor tables (caption in row 2)
-under `/documents/<group>/<folder>/<file>/<uuid>`; tag links with the `p_r_p_564233524_tag`
-render parameter; the print view `…?p_p_state=pop_up&_101_INSTANCE_<x>_viewMode=print`;
-class names around the documented structure; breadcrumb, footer, robots.txt.
+ASSUMPTION: the instance ids themselves (12 alphanumerics).
+ASSUMPTION: the journal friendly URL `/web/guest/-/<slug>` serves the article page, and
+  every article page names its canonical URL in `<link rel="canonical">`.
+ASSUMPTION: `/web/guest/<cat>` is always an empty listing (the evidence says "may be").
+ASSUMPTION: RSS items carry the bare canonical URL, an RFC 822 `pubDate`, the entry id as
+  `guid` and `dc:creator`; the feed lists the 20 newest articles (unverified after 2025).
+ASSUMPTION: the rest of the listing query (`p_p_lifecycle=0&…`).
+ASSUMPTION: the Liferay 6.2 page iterator's page menu, delta menu (other deltas honoured)
+  and first/previous/next/last buttons; an empty listing (200) past the end.
+ASSUMPTION: the date layout `DD/MM/YYYY HH:MM`; the header clock.
+ASSUMPTION: the byline as a right-aligned bold last paragraph.
+ASSUMPTION: images in plain CKEditor tables (caption in row 2) under
+  `/documents/<group>/<folder>/<file>/<uuid>`.
+ASSUMPTION: tag links with the `p_r_p_564233524_tag` render parameter.
+ASSUMPTION: the print view `…?p_p_state=pop_up&_101_INSTANCE_<x>_viewMode=print`.
+ASSUMPTION: the class names around the documented detail structure (`asset-full-content`,
+  `news-title`, `news-date`, `asset-content`); breadcrumb, sidebar, footer, robots.txt.
+ASSUMPTION: the 502 page's markup (nginx's default).
 """
 
 from __future__ import annotations
@@ -42,6 +58,7 @@ from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
 from newscrawler.replica.liferay_listing import (
     friendly_path,
+    iterator_pager,
     listing_item,
     pager_form,
     simple_pager,
@@ -342,40 +359,17 @@ class LiferaySite:
                 + (self._pager(category.slug, instance, page, delta, last, total)
                    if articles else ""))
         return _shell(category.name, _breadcrumb(category) + _portlet(instance, body),
-                      self._sidebar(),
-                      self.spec.categories)
+                      self._sidebar(), self.spec.categories)
 
     def _pager(self, category: str, instance: str, page: int, delta: int, last: int,
                total: int) -> str:
-        if pager_form(category) == "pagination":
-            return simple_pager(lambda n: listing_url(category, instance, n, delta), page, last)
-        def link(number: int, label: str, css: str = "", active: bool = True) -> str:
-            href = _attr(listing_url(category, instance, number, delta)) if active \
-                else "javascript:;"
-            classes = " ".join(c for c in (css, "" if active else "disabled") if c)
-            return f'<li class="{classes}"><a href="{href}">{label}</a></li>'
+        def url_of(number: int, size: int = delta) -> str:
+            return listing_url(category, instance, number, size)
 
-        pages = "".join(f'<li><a href="{_attr(listing_url(category, instance, n, delta))}" '
-                        f'role="menuitem">{n}</a></li>' for n in range(1, last + 1))
-        deltas = "".join(f'<li><a href="{_attr(listing_url(category, instance, 1, d))}" '
-                         f'role="menuitem">{d}</a></li>' for d in DELTAS)
-        first_item = (page - 1) * delta + 1
-        return (
-            f'<div class="taglib-page-iterator" id="{namespace(instance)}ocerSearchContainer'
-            'PageIterator"><div class="clearfix lfr-pagination"><div class="lfr-pagination-'
-            'config"><div class="lfr-pagination-page-selector"><div class="btn-group lfr-icon-'
-            'menu current-page-menu"><a class="dropdown-toggle btn" href="javascript:;">'
-            f'Trang {page} của {last}</a><ul class="dropdown-menu lfr-menu-list" role="menu">'
-            f'{pages}</ul></div></div><div class="lfr-pagination-delta-selector"><div class='
-            f'"btn-group lfr-icon-menu"><a class="dropdown-toggle btn" href="javascript:;">'
-            f'{delta} Mục mỗi trang</a><ul class="dropdown-menu lfr-menu-list" role="menu">'
-            f'{deltas}</ul></div></div></div><small class="search-results">Hiển thị '
-            f"{first_item} - {min(total, page * delta)} của {total} kết quả.</small>"
-            '<ul class="lfr-pagination-buttons pager">'
-            + link(1, "&larr; Đầu", "first", page > 1) + link(page - 1, "Trước", "", page > 1)
-            + link(page + 1, "Tiếp", "", page < last)
-            + link(last, "Cuối &rarr;", "last", page < last) + "</ul></div></div>"
-        )
+        if pager_form(category, page) == "pagination":
+            return simple_pager(url_of, page, last)
+        return iterator_pager(url_of, f"{namespace(instance)}ocerSearchContainerPageIterator",
+                              page, delta, last, total, DELTAS)
 
     def _article(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

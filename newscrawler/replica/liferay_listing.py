@@ -14,7 +14,7 @@ ASSUMPTION: the shares: per item, 55 % the canonical link with Liferay's
 ASSUMPTION: item markup, per item: 40 % Liferay 6.2's `div.asset-abstract` (date in
   `span.metadata-publish-date`), 40 % a `div.news-item` with `span.time` (the 2023 fact),
   20 % a `div.news-item` whose only link is its `onclick` (title as plain `h3`).
-ASSUMPTION: the pager, per category: Liferay 6.2's page iterator
+ASSUMPTION: the pager, per listing page (half and half): Liferay 6.2's page iterator
   (`…_ocerSearchContainerPageIterator`, next "Tiếp", as in moit's 2021 pager of S1) or a
   plain `ul.pagination` with "Tiếp theo" and no iterator id (the class name is a guess);
   both link page N as the listing URL with `_101_INSTANCE_<x>_cur=N`.
@@ -85,8 +85,8 @@ def listing_item(article: ReplicaArticle, redirect: str) -> str:
             "</div>")
 
 
-def pager_form(category: str) -> str:
-    return _pick((("iterator", 50), ("pagination", 50)), f"pager:{category}")
+def pager_form(category: str, page: int) -> str:
+    return _pick((("iterator", 50), ("pagination", 50)), f"pager:{category}:{page}")
 
 
 def simple_pager(url_of, page: int, last: int) -> str:
@@ -103,3 +103,34 @@ def simple_pager(url_of, page: int, last: int) -> str:
     return ('<div class="pagination-wrap"><ul class="pagination">'
             + item(page - 1, "Trước", page > 1, "prev") + numbers
             + item(page + 1, "Tiếp theo", page < last, "next") + "</ul></div>")
+
+
+def iterator_pager(url_of, iterator_id: str, page: int, delta: int, last: int, total: int,
+                   deltas: tuple[int, ...]) -> str:
+    """Liferay 6.2's search container page iterator (ASSUMPTION: as in moit's 2021 pager of
+    S1), with its page menu, delta menu and first/previous/next/last buttons."""
+    def link(number: int, label: str, css: str = "", active: bool = True) -> str:
+        href = _attr(url_of(number)) if active else "javascript:;"
+        classes = " ".join(c for c in (css, "" if active else "disabled") if c)
+        return f'<li class="{classes}"><a href="{href}">{label}</a></li>'
+
+    pages = "".join(f'<li><a href="{_attr(url_of(n))}" role="menuitem">{n}</a></li>'
+                    for n in range(1, last + 1))
+    sizes = "".join(f'<li><a href="{_attr(url_of(1, d))}" role="menuitem">{d}</a></li>'
+                    for d in deltas)
+    first_item = (page - 1) * delta + 1
+    return (
+        f'<div class="taglib-page-iterator" id="{iterator_id}"><div class="clearfix lfr-'
+        'pagination"><div class="lfr-pagination-config"><div class="lfr-pagination-page-'
+        'selector"><div class="btn-group lfr-icon-menu current-page-menu"><a class="dropdown-'
+        f'toggle btn" href="javascript:;">Trang {page} của {last}</a><ul class="dropdown-menu '
+        f'lfr-menu-list" role="menu">{pages}</ul></div></div><div class="lfr-pagination-delta-'
+        'selector"><div class="btn-group lfr-icon-menu"><a class="dropdown-toggle btn" href="'
+        f'javascript:;">{delta} Mục mỗi trang</a><ul class="dropdown-menu lfr-menu-list" '
+        f'role="menu">{sizes}</ul></div></div></div><small class="search-results">Hiển thị '
+        f"{first_item} - {min(total, page * delta)} của {total} kết quả.</small>"
+        '<ul class="lfr-pagination-buttons pager">'
+        + link(1, "&larr; Đầu", "first", page > 1) + link(page - 1, "Trước", "", page > 1)
+        + link(page + 1, "Tiếp", "", page < last)
+        + link(last, "Cuối &rarr;", "last", page < last) + "</ul></div></div>"
+    )
