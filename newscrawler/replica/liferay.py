@@ -22,6 +22,7 @@ Documented facts reproduced here:
 - weak-DH TLS (2026, idx:17886542170): served by weaktls.py when a test asks for it.
 
 ASSUMPTION: the instance ids themselves (12 alphanumerics).
+ASSUMPTION: a URL title already taken gets `-<n>` appended (URL titles are unique per site).
 ASSUMPTION: the journal friendly URL `/web/guest/-/<slug>` serves the article page, and
   every article page names its canonical URL in `<link rel="canonical">`.
 ASSUMPTION: `/web/guest/<cat>` is always an empty listing (the evidence says "may be").
@@ -100,6 +101,20 @@ def liferay_slug(title: str) -> str:
     folded = unicodedata.normalize("NFD", title.replace("đ", "").replace("Đ", ""))
     folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def unique_slugs(slugs) -> list[str]:
+    """ASSUMPTION: a URL title taken already gets `-<n>` (the site keeps them unique)."""
+    taken: set[str] = set()
+    result = []
+    for slug in slugs:
+        candidate, n = slug, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        taken.add(candidate)
+        result.append(candidate)
+    return result
 
 
 def namespace(instance: str) -> str:
@@ -241,7 +256,7 @@ class LiferaySite:
         self.instances = {c.slug: instance_id(f"{spec.key}:{c.slug}") for c in spec.categories}
         self.sidebar_instance = instance_id(f"{spec.key}:noi-bat")
         # The URL needs the category's instance id, which only the renderer knows.
-        slugs = [liferay_slug(a.title) for a in corpus.articles]
+        slugs = unique_slugs(liferay_slug(a.title) for a in corpus.articles)
         self.corpus = SiteCorpus(spec, [
             replace(a, slug=slug, url=self.article_url(a.category, slug))
             for a, slug in zip(corpus.articles, slugs, strict=True)

@@ -16,7 +16,10 @@ ASSUMPTION: asset links carry `inheritRedirect` and `redirect` (the listing the 
   content, so they are dropped like tracking parameters (`url_rules`).
 ASSUMPTION: an article page reached under a URL the spider cannot fold by itself (the
   journal friendly URL `/web/guest/-/<slug>`) names its canonical URL in `<link
-  rel="canonical">`; the record takes that URL when it is an article URL of the site.
+  rel="canonical">`; the record takes that URL when it is an article URL of the site, and
+  the friendly URL becomes an alias in the crawl state.
+ASSUMPTION: an asset's URL title (the slug) is unique within the site, as Liferay keeps
+  journal URL titles unique per site: a run requests one URL per slug.
 """
 
 from __future__ import annotations
@@ -39,10 +42,50 @@ NAVIGATION_PARAMS = ("redirect", "inheritredirect")
 ONCLICK_HREF = re.compile(r"""location(?:\.href)?\s*=\s*(['"])(.+?)\1""")
 _CUR_PARAM = re.compile(r"^_101_INSTANCE_([A-Za-z0-9]+)_cur$")
 NEXT_LABELS = ("tiếp theo", "tiếp", "next", "›", "»")
+_ASSET_SLUG = re.compile(r"/(?:content|web/guest/-)/([^/]+)$")
+FRIENDLY_PREFIX = "/web/guest/-/"
+
+
+def asset_slug(url: str) -> str | None:
+    """The URL title of an asset URL (`…/content/<slug>` or `/web/guest/-/<slug>`)."""
+    match = _ASSET_SLUG.search(urlsplit(url).path)
+    return match.group(1) if match else None
 
 
 class LiferaySpider(NewsSpider):
     platform = "Liferay"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._slug_urls: dict[str, str] = {}  # URL title -> the URL requested for it
+        self._seen_friendly: set[str] = set()  # URL titles met as friendly URLs this run
+
+    def article_request(self, url: str, pending: bool = False):
+        slug = asset_slug(url)
+        if slug:  # resumed pending URLs come this way only
+            self._slug_urls.setdefault(slug, url)
+            if FRIENDLY_PREFIX in url:
+                self._seen_friendly.add(slug)
+        return super().article_request(url, pending)
+
+    def article_requests(self, urls: Iterable[str]) -> list:
+        """One URL per URL title and run, met once: an article linked both by its asset
+        URL and by its friendly URL is fetched once (the friendly page names the asset
+        URL), and a friendly URL is not recorded as pending again while its fetch is
+        under way (the crawl state learns it as an alias only at the end of the run)."""
+        kept = []
+        for url in urls:
+            canonical = self.canonical_article_url(url)
+            slug = asset_slug(canonical) if canonical else None
+            first = self._slug_urls.setdefault(slug, canonical) if slug else canonical
+            # A repeated asset URL is left to the base rules (known, re-check, dupefilter).
+            if first != canonical or (slug in self._seen_friendly):
+                self.crawler.stats.inc_value(f"newscrawler/{self.name}/links_same_asset")
+                continue
+            if canonical and FRIENDLY_PREFIX in canonical:
+                self._seen_friendly.add(slug)
+            kept.append(url)
+        return super().article_requests(kept)
 
     def listing_links(self, response: Response) -> list[str]:
         """The `listing_link_css` links and the `onclick` links, in page order."""
