@@ -5,7 +5,7 @@ or with a `Host: example.gov.vn` header (then the path is taken as is). Response
 gzip-compressed when the client accepts it, as real sites do.
 
     newscrawler replica serve [--host 127.0.0.1] [--port 0] [--sites KEY ...]
-                              [--articles N] [--day N --epoch ISO ...]
+                              [--articles N] [--day N --epoch ISO ...] [--weak-dh-tls]
     newscrawler replica truth SITE [--articles N] [--day N --epoch ISO --sites KEY ...]
 
 With `--day`, the sites are served as on that day of `timeline.Timeline`. Whatever the
@@ -278,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
                              "KIND=RATE,... (see newscrawler/replica/faults.py)")
     parser.add_argument("--fault-seed", type=int, default=0,
                         help="the same seed gives the same faults to the same requests")
+    parser.add_argument("--weak-dh-tls", action="store_true",
+                        help="serve over TLS as moh.gov.vn does: DHE-RSA only, a 1024-bit "
+                             "DH group (self-signed; see newscrawler/replica/weaktls.py)")
     add_timeline_arguments(parser)
     args = parser.parse_args(argv)
     if args.day is None and args.epoch is None:
@@ -293,6 +296,13 @@ def main(argv: list[str] | None = None) -> int:
         from newscrawler.replica.faults import FaultInjector
 
         server.faults = FaultInjector(args.faults, seed=args.fault_seed)
+    if args.weak_dh_tls:
+        import tempfile
+        from pathlib import Path
+
+        from newscrawler.replica.weaktls import weak_dh_context
+
+        server.use_tls(weak_dh_context(Path(tempfile.mkdtemp(prefix="replica-tls-"))))
     print(server.base_url, flush=True)
 
     def _terminate(signum: int, frame: object) -> None:
