@@ -86,3 +86,22 @@ def test_a_seclevel_cipher_string_alone_does_not_connect(weak_dh_replica, tmp_pa
                    "-s", "DOWNLOADER_CLIENT_TLS_CIPHERS=DEFAULT:@SECLEVEL=1")
     assert result.returncode == 1 and "congthuong: FAILED" in result.stdout, result.stdout
     assert DH_REFUSED in log_text(tmp_path)
+
+
+
+def test_outside_replica_mode_only_the_moh_crawler_asks_for_level_1():
+    """Real runs (no replica): each crawler's own settings; only moh's name the handler
+    and the level. (The crawls above prove the handler applies them.)"""
+    from scrapy.utils.test import get_crawler
+
+    from newscrawler.handlers import tls_security_level
+    from newscrawler.runner import spider_loader
+
+    loader = spider_loader()
+    moh = get_crawler(loader.load("moh")).settings
+    assert moh.getdict("DOWNLOAD_HANDLERS")["https"] == (
+        "newscrawler.handlers.SiteTLSDownloadHandler")
+    assert tls_security_level(moh) == 1
+    for site in loader.list():
+        if site != "moh":
+            assert tls_security_level(get_crawler(loader.load(site)).settings) is None, site
