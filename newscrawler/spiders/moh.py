@@ -31,8 +31,8 @@ Sources:
 ASSUMPTION: the RSS items carry the canonical article URL as `<link>` (unverified after 2025).
 ASSUMPTION: `.asset-abstract a` (Liferay 6.2's default abstract) as a second listing
   selector beside the evidenced `h3.asset-title a`.
-ASSUMPTION: the class names around the documented detail structure (`asset-full-content`,
-  `asset-content`): the detail template is unverified since 2021.
+ASSUMPTION: the 2021 detail structure (S1's XPaths) still holds: the detail template is
+  unverified since 2021; the entry div's id ends in the entry's digits.
 ASSUMPTION: the breadcrumb `ul.breadcrumb li.last a` and the tags
   `.taglib-asset-tags-summary a.tag` (Liferay 6.2 defaults).
 ASSUMPTION: the byline is the last paragraph of the content (read by the extraction
@@ -47,10 +47,11 @@ from newscrawler.spiders.base import Ministry
 from newscrawler.spiders.liferay import NAVIGATION_PARAMS, LiferaySpider
 from newscrawler.urls import DEFAULT_VARIANT_PATHS, UrlRules
 
-# The main asset publisher portlet; its instance id differs per page.
+# The asset publisher portlets (S1: `p_p_id_101_INSTANCE_<x>_`); the instance id differs
+# per page. The article's own entry div is `_101_INSTANCE_<x>_<entry id>` (S1's `…_753365`).
 _PORTLET = "//div[starts-with(@id, 'p_p_id_101_INSTANCE_')]"
-_FULL = f"{_PORTLET}//div[contains(@class, 'asset-full-content')]"
-_CONTENT = f"{_PORTLET}//div[@class='asset-content']/div[1]"
+_ENTRY = "//div[starts-with(@id, '_101_INSTANCE_')][translate(substring(@id, " \
+         "string-length(@id)), '0123456789', '') = '']"
 _ASSET = r"[a-z0-9-]+/-/asset_publisher/[A-Za-z0-9]+/content/[a-z0-9-]+"
 
 
@@ -86,13 +87,14 @@ class MohSpider(LiferaySpider):
         rf"^https://moh\.gov\.vn/(?:{_ASSET}|web/guest/-/[a-z0-9-]+)$"
     )
     article_key_pattern = None  # no numeric id in the URL: the record id hashes the URL
+    # S1's XPaths (2021-07), the first match in the page: no class name is documented.
     selectors = {
-        "title": f"xpath:{_FULL}/div[1]/div[1]/h3",
-        "published": f"xpath:{_FULL}/div[1]/div[2]/div[1]/p",
+        "title": f"xpath:({_PORTLET}//div[1]/div[1]/h3)[1]",
+        "published": f"xpath:({_PORTLET}//div[1]/div[2]/div[1]/p)[1]",
         # The documented `div[1]/p/strong`, narrowed to the first paragraph: bold runs
         # inside later paragraphs and the bold byline are not the sapo.
-        "lead": f"xpath:{_CONTENT}/p[1]/strong",
-        "body": f"xpath:{_CONTENT}",
+        "lead": f"xpath:({_ENTRY}/div[1]/p[1]/strong)[1]",
+        "body": f"xpath:({_ENTRY}/div[1])[1]",
         "category": "ul.breadcrumb li.last a",
         "tags": ".taglib-asset-tags-summary a.tag",
     }

@@ -1,11 +1,13 @@
 """moh.gov.vn: the §12 row (URL pattern: canonical, `/vi_VN/…`, `/web/guest/-/…`) with the
 fixed expectations, and the key facts of vn_sites_2026 §10: `:443` links, `onclick`
 listing links, `h3.asset-title a` listings, slugs without "đ". URLs and markup typed here
-from those facts; titles are filler."""
+from those facts; titles and text are filler. The detail page follows S1's XPaths
+(2021-07): title `#p_p_id_101_INSTANCE_<x>_ …/div[1]/div[1]/h3`, date
+`…/div[1]/div[2]/div[1]/p`, sapo `…_<entry>"]/div[1]/p/strong`; no class names."""
 
 from __future__ import annotations
 
-from tests.evidence import ListingCase, UrlCase
+from tests.evidence import FieldCase, ListingCase, UrlCase
 
 SITE = "moh"
 ROOT = "https://moh.gov.vn"
@@ -72,5 +74,22 @@ CASES = [
 <a class="next" href="/tin-tong-hop?p_p_id=101_INSTANCE_k206Q9qkZOqn&amp;{NS}cur=2">Tiếp theo</a>
 </div></body></html>""",
         (CANONICAL, RECENT),
+    ),
+    FieldCase(
+        SITE, "§10 detail by S1's XPaths (2021-07), no class names (date layout assumed)",
+        CANONICAL,
+        """<html><body><div id="p_p_id_101_INSTANCE_k206Q9qkZOqn_"><div><div>
+<div><div><h3>Chủ động ứng phó mùa mưa bão</h3></div>
+<div><div><p>03/11/2025 08:15</p></div><div><a href="#">In bài</a></div></div></div>
+<div id="_101_INSTANCE_k206Q9qkZOqn_753365"><div>
+<p><strong>Bộ Y tế đề nghị các địa phương chuẩn bị sẵn sàng.</strong></p>
+<p>Các cơ sở y tế rà soát thuốc, vật tư và phương án trực.</p>
+<p>Người dân theo dõi thông tin từ cơ quan chức năng.</p>
+</div></div></div></div></div></body></html>""",
+        {"title": "Chủ động ứng phó mùa mưa bão",
+         "lead": "Bộ Y tế đề nghị các địa phương chuẩn bị sẵn sàng.",
+         "published_at": "2025-11-03T08:15:00+07:00"},
+        provenance={"title": "selector", "lead": "selector", "published_at": "selector"},
+        absent_from_body=("Chủ động ứng phó mùa mưa bão", "03/11/2025"),
     ),
 ]
