@@ -64,26 +64,31 @@ from newscrawler.replica.liferay_listing import (
     pager_form,
     simple_pager,
 )
+from newscrawler.replica.liferay_page import (
+    DOMAIN,
+    GROUP_ID,
+    ORIGIN,
+    _breadcrumb,
+    _link_box,
+    _portlet,
+    _shell,
+    article_content,
+)
 from newscrawler.replica.mastercms import (
-    _CLOCK,
     HTML,
     PLACEHOLDER_GIF,
     WEEKDAYS,
     _attr,
     _esc,
-    _noisy,
     _Page,
 )
 
 logger = logging.getLogger(__name__)
 
-DOMAIN = "moh.gov.vn"
-ORIGIN = f"https://{DOMAIN}"
 PAGE_SIZE = 20  # documented `_delta=20`
 DELTAS = (5, 10, 20, 30, 50, 75)  # Liferay's delta menu (ASSUMPTION)
 RSS_INSTANCE = "7ng11fEWgASC"  # documented RSS asset publisher
 TAG_PARAM = "p_r_p_564233524_tag"  # ASSUMPTION: Liferay 6.2's public render parameter
-GROUP_ID = 20182  # ASSUMPTION
 BAD_GATEWAY = (b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
                b"Gateway</h1></center><hr><center>nginx</center></body></html>\n")
 ROBOTS = "User-agent: *\nDisallow: /c/\nDisallow: /html/\nAllow: /\n"  # ASSUMPTION
@@ -138,111 +143,6 @@ def date_text(moment: datetime) -> str:
 def clock_text(now: datetime) -> str:
     now = now.astimezone(VN_TZ)
     return f"{WEEKDAYS[now.weekday()]}, ngày {now:%d/%m/%Y}"
-
-
-def _header(categories) -> str:
-    menu = "".join(f'<li class="lfr-nav-item"><a href="{ORIGIN}/{c.slug}"><span>{_esc(c.name)}'
-                   "</span></a></li>" for c in categories)
-    return (
-        '<header id="banner" role="banner"><div class="top-bar"><span class="date-today">'
-        f'{_CLOCK}</span><a href="/web/guest/english">English</a> | <a href="/web/guest/'
-        'so-do-cong-thong-tin">Sơ đồ cổng</a></div><div id="heading"><h1 class="site-title">'
-        '<a class="logo" href="/web/guest/trang-chu" title="Cổng thông tin điện tử Bộ Y tế">'
-        '<img alt="Bộ Y tế" src="/moh-theme/images/logo.png"></a></h1></div>'
-        '<nav class="sort-pages modify-pages" id="navigation" role="navigation"><ul '
-        'aria-label="Trang web" role="menubar"><li class="selected"><a href="/web/guest/'
-        f'trang-chu"><span>Trang chủ</span></a></li>{menu}</ul></nav></header>'
-    )
-
-
-# ASSUMPTION: the wording; a static web content portlet (journal-content-article).
-_FOOTER = (
-    '<footer id="footer"><div class="portlet-boundary portlet-boundary_56_ portlet-journal-'
-    'content" id="p_p_id_56_INSTANCE_footer01_"><div class="journal-content-article"><p><strong>'
-    'CỔNG THÔNG TIN ĐIỆN TỬ BỘ Y TẾ</strong></p><p>Ghi rõ nguồn "Cổng thông tin điện tử Bộ Y '
-    'tế" khi phát hành lại thông tin từ Cổng thông tin này.</p></div></div></footer>'
-)
-
-
-def _shell(title: str, main: str, sidebar: str, categories, canonical: str = "") -> str:
-    # ASSUMPTION: pages name their canonical URL (Liferay 6.2's top_head writes one).
-    link = f'<link href="{_attr(canonical)}" rel="canonical">\n' if canonical else ""
-    return (
-        '<!DOCTYPE html>\n<html class="ltr" dir="ltr" lang="vi-VN">\n<head>\n'
-        f"<title>{_esc(title)} - Cổng thông tin Bộ Y tế</title>\n{link}"
-        '<meta content="text/html; charset=UTF-8" http-equiv="content-type">\n'
-        '<link href="/moh-theme/images/favicon.ico" rel="Shortcut Icon">\n'
-        '<link href="/html/css/main.css?browserId=other&amp;themeId=moh_WAR_mohtheme" '
-        'rel="stylesheet" type="text/css">\n<script type="text/javascript">var themeDisplay '
-        '= Liferay.ThemeDisplay = {getCompanyId: function() {return "10136";}, getScopeGroupId:'
-        f' function() {{return "{GROUP_ID}";}}, getLanguageId: function() {{return "vi_VN";}}'
-        '};</script>\n</head>\n<body class="yui3-skin-sam controls-visible guest-site '
-        f'signed-out public-page site">\n<div class="container-fluid" id="wrapper">\n'
-        f'{_header(categories)}\n<div id="content"><div class="columns-2" id="main-content" '
-        'role="main"><div class="portlet-layout row-fluid"><div class="portlet-column '
-        'portlet-column-first span8" id="column-1">\n'
-        f"{main}\n</div><div class=\"portlet-column portlet-column-last span4\" id=\"column-2\">"
-        f"{sidebar}</div></div></div></div>\n{_FOOTER}\n</div>\n<script type=\"text/javascript\">"
-        "Liferay.Portlet.runtimePortletIds = [\"56_INSTANCE_footer01\"];</script>\n</body>\n"
-        "</html>\n"
-    )
-
-
-def _breadcrumb(category: Category) -> str:
-    # ASSUMPTION: Liferay 6.2's breadcrumb markup; the notes document no breadcrumb.
-    return (
-        '<div class="portlet-boundary portlet-boundary_73_ portlet-breadcrumb" id="p_p_id_73_'
-        'INSTANCE_bc01_"><ul aria-label="Breadcrumb" class="breadcrumb breadcrumb-horizontal">'
-        '<li class="first"><a href="/web/guest/trang-chu">Trang chủ</a><span class="divider">'
-        f'/</span></li><li class="active last"><a href="{ORIGIN}/{category.slug}">'
-        f"{_esc(category.name)}</a></li></ul></div>"
-    )
-
-
-def _portlet(instance: str, body: str) -> str:
-    return (
-        '<div class="portlet-boundary portlet-boundary_101_ portlet-static portlet-static-end '
-        f'portlet-borderless portlet-asset-publisher" id="p_p_id_101_INSTANCE_{instance}_">'
-        f'<span id="p_101_INSTANCE_{instance}"></span><div class="portlet-'
-        f'borderless-container"><div class="portlet-body">{body}</div></div></div>'
-    )
-
-
-def _image_table(image: dict) -> str:
-    caption = image.get("caption")
-    rows = f'<tr><td><img alt="" src="{_attr(image["url"])}" style="width: 600px;"></td></tr>'
-    if caption:
-        rows += f"<tr><td><em>{_esc(caption)}</em></td></tr>"
-    return (f'<table align="center" border="0" cellpadding="1" cellspacing="1" style="width: '
-            f'100%;"><tbody>{rows}</tbody></table>')
-
-
-def article_content(article: ReplicaArticle) -> str:
-    """The journal article HTML: bold lead first (documented), then body, images, byline."""
-    rng = random.Random(article.key)  # the same editor noise on every render
-    images = list(article.images)
-    parts = [f'<p style="text-align: justify;"><strong>{_esc(article.lead)}</strong></p>']
-    if images:
-        parts.append(_image_table(images.pop(0)))
-    for index, paragraph in enumerate(article.paragraphs):
-        if images and index and rng.random() < 0.5:
-            parts.append(_image_table(images.pop(0)))
-        parts.append(f'<p style="text-align: justify;">{_noisy(paragraph, rng)}</p>')
-    parts.extend(_image_table(image) for image in images)
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
-    if byline:
-        parts.append(f'<p style="text-align: right;"><strong>{_esc(byline)}</strong></p>')
-    return "\n".join(parts)
-
-
-def _link_box(title: str, instance: str, articles: list[ReplicaArticle]) -> str:
-    items = "".join(
-        f'<li class="title-list"><a href="{a.url}">{_esc(a.title)}</a> <span class="date">'
-        f"({a.published:%d/%m/%Y})</span></li>" for a in articles
-    )
-    return _portlet(instance, f'<h4 class="portlet-title-text">{title}</h4><ul>{items}</ul>')
 
 
 class LiferaySite:
