@@ -100,24 +100,28 @@ def _image_table(image: dict) -> str:
             f'100%;"><tbody>{rows}</tbody></table>')
 
 
+def _byline(article: ReplicaArticle) -> str:
+    names = " - ".join(article.authors)
+    if not article.source:
+        return names
+    return f"{names} ({article.source})" if names else article.source
+
+
 def article_content(article: ReplicaArticle) -> str:
     """The journal article HTML: bold lead first (documented), then body, images, byline."""
     rng = random.Random(article.key)  # the same editor noise on every render
-    images = list(article.images)
-    parts = [f'<p style="text-align: justify;"><strong>{_esc(article.lead)}</strong></p>']
-    if images:
-        parts.append(_image_table(images.pop(0)))
+    tables = [_image_table(image) for image in article.images]
+    later = tables[1:]  # the first image stands under the lead
+    parts = [f'<p style="text-align: justify;"><strong>{_esc(article.lead)}</strong></p>',
+             *tables[:1]]
     for index, paragraph in enumerate(article.paragraphs):
-        if images and index and rng.random() < 0.5:
-            parts.append(_image_table(images.pop(0)))
+        if later and index and rng.random() < 0.5:
+            parts.append(later.pop(0))
         parts.append(f'<p style="text-align: justify;">{_noisy(paragraph, rng)}</p>')
-    parts.extend(_image_table(image) for image in images)
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
-    if byline:
-        parts.append(f'<p style="text-align: right;"><strong>{_esc(byline)}</strong></p>')
-    return "\n".join(parts)
+    byline = _byline(article)
+    closing = [f'<p style="text-align: right;"><strong>{_esc(byline)}</strong></p>'] \
+        if byline else []
+    return "\n".join([*parts, *later, *closing])
 
 
 def _link_box(title: str, instance: str, articles: list[ReplicaArticle]) -> str:
