@@ -60,6 +60,14 @@ class Number:
 
 
 @dataclass(frozen=True)
+class OptionalNumber(Number):
+    """A Number, or unset (None or empty)."""
+
+    def check(self, settings, name: str) -> str | None:
+        return None if settings.get(name) in (None, "") else super().check(settings, name)
+
+
+@dataclass(frozen=True)
 class Flag:
     def check(self, settings, name: str) -> str | None:
         try:
@@ -205,6 +213,7 @@ SETTINGS: dict[str, Any] = {
     "NEWSCRAWLER_DATA_DIR": Text(required=True),
     "NEWSCRAWLER_RUN_ID": Text(run_id_problem, whole=True),
     "NEWSCRAWLER_REPLICA_URL": Text(loopback_problem),
+    "NEWSCRAWLER_TLS_SECURITY_LEVEL": OptionalNumber(int, 0, 5),  # OpenSSL's levels
     "NEWSCRAWLER_MAX_LISTING_PAGES": POSITIVE_COUNT,
     "NEWSCRAWLER_STATE": Text(),  # opened by check_paths
     "NEWSCRAWLER_RECHECK_DAYS": SECONDS,

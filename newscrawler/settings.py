@@ -116,6 +116,10 @@ NEWSCRAWLER_DATA_DIR = "data"
 NEWSCRAWLER_RUN_ID = ""
 # Base URL of a replica server; when set, every request is routed to it.
 NEWSCRAWLER_REPLICA_URL = ""
+# OpenSSL security level of the TLS contexts (None = OpenSSL's default). Only a spider's
+# custom_settings set it, for a site whose server needs it (moh: a 1024-bit DH key), with
+# DOWNLOAD_HANDLERS https = newscrawler.handlers.SiteTLSDownloadHandler. Never set it here.
+NEWSCRAWLER_TLS_SECURITY_LEVEL = None
 # Listing pages walked per listing URL, at most (a trap guard).
 NEWSCRAWLER_MAX_LISTING_PAGES = 500
 # The crawl state: empty = DATA_DIR/state.sqlite3; a path, sqlite:///path, or "off".

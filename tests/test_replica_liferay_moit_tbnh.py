@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from parsel import Selector
@@ -70,76 +70,7 @@ def test_truth_ministry_agrees_with_the_spider(key, spider_cls):
         assert spider_cls().is_article_url(record["url"]), record["url"]
 
 
-# --- moh.gov.vn: Liferay -------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def moh():
-    return load_site("moh")
-
-
-def test_moh_categories_have_their_own_instance_ids(moh):
-    ids = set(moh.instances.values())
-    assert len(ids) == len(moh.spec.categories) == 4
-    assert all(re.fullmatch(r"[A-Za-z0-9]{12}", x) for x in ids)
-
-
-@pytest.mark.parametrize("category", ["tin-tong-hop", "hoat-dong-cua-dia-phuong"])
-def test_moh_pager_walk_reads_the_instance_id_from_the_page(moh, category):
-    spider = spider_of(MohSpider)
-    visited, articles = walk(moh, spider, f"https://moh.gov.vn/{category}")
-    expected = [a.url for a in moh.corpus.in_category(category)]
-    assert articles == expected  # every article once, redirect parameters removed
-    assert len(visited) == -(-len(expected) // 20)  # delta=20, no detour via delta menus
-    instance = moh.instances[category]
-    for url in visited[1:]:
-        query = parse_qs(urlsplit(url).query)
-        assert query["p_p_id"] == [f"101_INSTANCE_{instance}"]
-        assert query[f"_101_INSTANCE_{instance}_delta"] == ["20"]
-
-
-def test_moh_listing_links_carry_redirect_and_other_links_are_no_articles(moh):
-    spider = spider_of(MohSpider)
-    page = get(moh, "https://moh.gov.vn/tin-tong-hop")
-    first = page.css(".asset-title a::attr(href)").get()
-    assert "redirect=" in first and not spider.is_article_url(first)
-    article = get(moh, [r.url for r in spider.article_requests([first])][0])
-    print_link = article.css('a[title="In bài"]::attr(href)').get()
-    tag_link = article.css(".taglib-asset-tags-summary a::attr(href)").get()
-    for url in (print_link, tag_link, "https://moh.gov.vn/tin-tong-hop"):
-        assert not spider.is_article_url(url), url
-        get(moh, url)  # served, so a looser pattern would have crawled them
-    assert "Tin tổng hợp" in get(moh, tag_link).css("h2::text").get()
-
-
-def test_moh_documented_detail_structure(moh):
-    article = moh.corpus.in_category("tin-lien-quan")[3]
-    page = get(moh, article.url)
-    portlet = f'//*[@id="p_p_id_101_INSTANCE_{moh.instances["tin-lien-quan"]}_"]'
-    assert page.xpath(f"{portlet}//div[1]/div[1]/h3/text()").get() == article.title
-    content_id = page.xpath(f'{portlet}//div[@class="asset-content"]/@id').get()
-    lead = page.xpath(f'//*[@id="{content_id}"]/div[1]/p/strong/text()').get()
-    assert lead == article.lead
-    assert page.css("div.journal-content-article") and "p_p_id" in page.text
-
-
-def test_moh_past_the_end_is_an_empty_listing(moh):
-    instance = moh.instances["tin-tong-hop"]
-    url = (f"https://moh.gov.vn/tin-tong-hop?p_p_id=101_INSTANCE_{instance}"
-           f"&_101_INSTANCE_{instance}_delta=20&_101_INSTANCE_{instance}_cur=99")
-    page = get(moh, url)
-    assert page.css(".asset-abstract") == [] and page.css(".taglib-page-iterator") == []
-    assert list(spider_of(MohSpider).next_listing_urls(page, 99)) == []
-
-
-def test_moh_rss_lists_articles_of_the_truth(moh):
-    status, headers, body = moh.handle("/rss/-/asset_publisher/7ng11fEWgASC/rss", NOW)
-    links = Selector(text=body.decode(), type="xml").xpath("//item/link/text()").getall()
-    assert status == 200 and len(links) == 20
-    assert links == [a.url for a in moh.corpus.articles[:20]]
-
-
-# moit.gov.vn (VHV portal): tests/test_replica_vhv.py
+# moh.gov.vn: tests/test_replica_moh.py; moit.gov.vn (VHV portal): tests/test_replica_vhv.py
 
 
 # --- thoibaonganhang.vn: MasterCMS variant ---------------------------------------------

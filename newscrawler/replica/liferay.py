@@ -1,35 +1,54 @@
 """moh.gov.vn (Bộ Y tế) rendered as a Liferay portal with Asset Publisher portlets.
 
-Documented facts reproduced here (research/vn_sites.md §2.0 "Platforms seen", §2.9 row
-moh, S1 2021 and public spider 63107919836):
+Documented facts reproduced here:
+- Liferay markers `p_p_id`, `/web/guest/…`, `journal-content-article` (2019-2021,
+  vn_sites.md §2.0, S2);
 - categories `hoat-dong-cua-lanh-dao-bo`, `tin-tong-hop`, `hoat-dong-cua-dia-phuong`,
-  `tin-lien-quan`;
-- listing page N is `/<cat>?p_p_id=101_INSTANCE_<x>&…&_101_INSTANCE_<x>_delta=20&…_cur=N`,
-  20 items per page, and each category page has its own instance id `<x>`;
-- RSS `https://moh.gov.vn/rss/-/asset_publisher/7ng11fEWgASC/rss`;
+  `tin-lien-quan`; listing page N is
+  `/<cat>?p_p_id=101_INSTANCE_<x>&…&_101_INSTANCE_<x>_delta=20&…_cur=N`, 20 items per
+  page, each category page with its own instance id `<x>` (2021-07, vn_sites.md §2.9 S1;
+  vn_sites_2026 §10, idx:43632364874);
+- article URLs `/<cat>/-/asset_publisher/<x>/content/<slug>`, slugs without "đ"
+  (2021-2022, vn_sites_2026 §10, idx:48171354077, idx:14506677381; 2025-2026,
+  idx:56685279483): `liferay_slug`;
+- listing items, link forms (`/vi_VN/`, `:443`, `/web/guest/`, `onclick`) and pagers:
+  see liferay_listing.py (~2023 idx:49334494293; 2026 idx:17450655753, idx:17886542170);
+- `/vi_VN/…` answers 502 and `/web/guest/<cat>` pages may be empty (2026,
+  idx:17450655753, idx:17886542170);
+- RSS `https://moh.gov.vn/rss/-/asset_publisher/7ng11fEWgASC/rss` (≤2025, idx:63107919836);
 - detail page: title `#p_p_id_101_INSTANCE_<x>_ …/div[1]/div[1]/h3`, date
-  `…/div[1]/div[2]/div[1]/p`, sapo `…_<entry>"]/div[1]/p/strong` (the lead is the bold first
-  paragraph of the article content);
-- Liferay markers: `p_p_id`, `/web/guest/…`, `journal-content-article` (§2.0, S2).
+  `…/div[1]/div[2]/div[1]/p`, sapo `…_<entry>"]/div[1]/p/strong` (the lead is the bold
+  first paragraph of the article content) (2021-07, vn_sites.md §2.9 S1);
+- weak-DH TLS (2026, idx:17886542170): served by weaktls.py when a test asks for it.
 
-ASSUMPTIONS (not in the research notes): the instance ids themselves (12 alphanumerics);
-article URLs `/<cat>/-/asset_publisher/<x>/content/<slug>` (the usual Liferay view URL),
-linked from listings with `?inheritRedirect=false&redirect=<listing>` as Liferay does, bare
-in RSS items; the rest of the listing query (`p_p_lifecycle=0&…`); the Liferay 6.2 page
-iterator (`…_ocerSearchContainerPageIterator`, as in moit's 2021 pager of S1) with its page
-menu, delta menu (other deltas honoured) and first/previous/next/last buttons; an empty
-listing (200) past the end; the date layout `DD/MM/YYYY HH:MM`; the header clock; the byline
-as a right-aligned bold last paragraph; images in plain CKEditor tables (caption in row 2)
-under `/documents/<group>/<folder>/<file>/<uuid>`; tag links with the `p_r_p_564233524_tag`
-render parameter; the print view `…?p_p_state=pop_up&_101_INSTANCE_<x>_viewMode=print`;
-class names around the documented structure; breadcrumb, footer, robots.txt.
+ASSUMPTION: the instance ids themselves (12 alphanumerics).
+ASSUMPTION: a URL title already taken gets `-<n>` appended (URL titles are unique per site).
+ASSUMPTION: the journal friendly URL `/web/guest/-/<slug>` serves the article page, and
+  every article page names its canonical URL in `<link rel="canonical">`.
+ASSUMPTION: `/web/guest/<cat>` is always an empty listing (the evidence says "may be").
+ASSUMPTION: RSS items carry the bare canonical URL, an RFC 822 `pubDate`, the entry id as
+  `guid` and `dc:creator`; the feed lists the 20 newest articles (unverified after 2025).
+ASSUMPTION: the rest of the listing query (`p_p_lifecycle=0&…`).
+ASSUMPTION: the Liferay 6.2 page iterator's page menu, delta menu (other deltas honoured)
+  and first/previous/next/last buttons; an empty listing (200) past the end.
+ASSUMPTION: the date layout `DD/MM/YYYY HH:MM`; the header clock.
+ASSUMPTION: the byline as a right-aligned bold last paragraph.
+ASSUMPTION: images in plain CKEditor tables (caption in row 2) under
+  `/documents/<group>/<folder>/<file>/<uuid>`.
+ASSUMPTION: tag links with the `p_r_p_564233524_tag` render parameter.
+ASSUMPTION: the print view `…?p_p_state=pop_up&_101_INSTANCE_<x>_viewMode=print`.
+ASSUMPTION: the class names around the documented detail structure (`asset-full-content`,
+  `news-title`, `news-date`, `asset-content`); breadcrumb, sidebar, footer, robots.txt.
+ASSUMPTION: the 502 page's markup (nginx's default).
 """
 
 from __future__ import annotations
 
 import logging
 import random
+import re
 import string
+import unicodedata
 from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
@@ -38,26 +57,40 @@ from uuid import UUID
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
+from newscrawler.replica.liferay_listing import (
+    friendly_path,
+    iterator_pager,
+    listing_item,
+    pager_form,
+    simple_pager,
+)
+from newscrawler.replica.liferay_page import (
+    DOMAIN,
+    GROUP_ID,
+    ORIGIN,
+    _breadcrumb,
+    _link_box,
+    _portlet,
+    _shell,
+    article_content,
+)
 from newscrawler.replica.mastercms import (
-    _CLOCK,
     HTML,
     PLACEHOLDER_GIF,
     WEEKDAYS,
     _attr,
     _esc,
-    _noisy,
     _Page,
 )
 
 logger = logging.getLogger(__name__)
 
-DOMAIN = "moh.gov.vn"
-ORIGIN = f"https://{DOMAIN}"
 PAGE_SIZE = 20  # documented `_delta=20`
 DELTAS = (5, 10, 20, 30, 50, 75)  # Liferay's delta menu (ASSUMPTION)
 RSS_INSTANCE = "7ng11fEWgASC"  # documented RSS asset publisher
 TAG_PARAM = "p_r_p_564233524_tag"  # ASSUMPTION: Liferay 6.2's public render parameter
-GROUP_ID = 20182  # ASSUMPTION
+BAD_GATEWAY = (b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
+               b"Gateway</h1></center><hr><center>nginx</center></body></html>\n")
 ROBOTS = "User-agent: *\nDisallow: /c/\nDisallow: /html/\nAllow: /\n"  # ASSUMPTION
 
 
@@ -65,6 +98,28 @@ def instance_id(seed: str) -> str:
     """A Liferay portlet instance id: 12 letters and digits (ASSUMPTION: generated)."""
     rng = random.Random(seed)
     return "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(12))
+
+
+def liferay_slug(title: str) -> str:
+    """moh's URL title: diacritics stripped and đ/Đ dropped, not mapped to d (2021-2026,
+    vn_sites_2026 §10: "chu-ong-ung-pho" for "chủ động ứng phó", "ien-tu" for "điện tử")."""
+    folded = unicodedata.normalize("NFD", title.replace("đ", "").replace("Đ", ""))
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def unique_slugs(slugs) -> list[str]:
+    """ASSUMPTION: a URL title taken already gets `-<n>` (the site keeps them unique)."""
+    taken: set[str] = set()
+    result = []
+    for slug in slugs:
+        candidate, n = slug, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        taken.add(candidate)
+        result.append(candidate)
+    return result
 
 
 def namespace(instance: str) -> str:
@@ -90,109 +145,6 @@ def clock_text(now: datetime) -> str:
     return f"{WEEKDAYS[now.weekday()]}, ngày {now:%d/%m/%Y}"
 
 
-def _header(categories) -> str:
-    menu = "".join(f'<li class="lfr-nav-item"><a href="{ORIGIN}/{c.slug}"><span>{_esc(c.name)}'
-                   "</span></a></li>" for c in categories)
-    return (
-        '<header id="banner" role="banner"><div class="top-bar"><span class="date-today">'
-        f'{_CLOCK}</span><a href="/web/guest/english">English</a> | <a href="/web/guest/'
-        'so-do-cong-thong-tin">Sơ đồ cổng</a></div><div id="heading"><h1 class="site-title">'
-        '<a class="logo" href="/web/guest/trang-chu" title="Cổng thông tin điện tử Bộ Y tế">'
-        '<img alt="Bộ Y tế" src="/moh-theme/images/logo.png"></a></h1></div>'
-        '<nav class="sort-pages modify-pages" id="navigation" role="navigation"><ul '
-        'aria-label="Trang web" role="menubar"><li class="selected"><a href="/web/guest/'
-        f'trang-chu"><span>Trang chủ</span></a></li>{menu}</ul></nav></header>'
-    )
-
-
-# ASSUMPTION: the wording; a static web content portlet (journal-content-article).
-_FOOTER = (
-    '<footer id="footer"><div class="portlet-boundary portlet-boundary_56_ portlet-journal-'
-    'content" id="p_p_id_56_INSTANCE_footer01_"><div class="journal-content-article"><p><strong>'
-    'CỔNG THÔNG TIN ĐIỆN TỬ BỘ Y TẾ</strong></p><p>Ghi rõ nguồn "Cổng thông tin điện tử Bộ Y '
-    'tế" khi phát hành lại thông tin từ Cổng thông tin này.</p></div></div></footer>'
-)
-
-
-def _shell(title: str, main: str, sidebar: str, categories) -> str:
-    return (
-        '<!DOCTYPE html>\n<html class="ltr" dir="ltr" lang="vi-VN">\n<head>\n'
-        f"<title>{_esc(title)} - Cổng thông tin Bộ Y tế</title>\n"
-        '<meta content="text/html; charset=UTF-8" http-equiv="content-type">\n'
-        '<link href="/moh-theme/images/favicon.ico" rel="Shortcut Icon">\n'
-        '<link href="/html/css/main.css?browserId=other&amp;themeId=moh_WAR_mohtheme" '
-        'rel="stylesheet" type="text/css">\n<script type="text/javascript">var themeDisplay '
-        '= Liferay.ThemeDisplay = {getCompanyId: function() {return "10136";}, getScopeGroupId:'
-        f' function() {{return "{GROUP_ID}";}}, getLanguageId: function() {{return "vi_VN";}}'
-        '};</script>\n</head>\n<body class="yui3-skin-sam controls-visible guest-site '
-        f'signed-out public-page site">\n<div class="container-fluid" id="wrapper">\n'
-        f'{_header(categories)}\n<div id="content"><div class="columns-2" id="main-content" '
-        'role="main"><div class="portlet-layout row-fluid"><div class="portlet-column '
-        'portlet-column-first span8" id="column-1">\n'
-        f"{main}\n</div><div class=\"portlet-column portlet-column-last span4\" id=\"column-2\">"
-        f"{sidebar}</div></div></div></div>\n{_FOOTER}\n</div>\n<script type=\"text/javascript\">"
-        "Liferay.Portlet.runtimePortletIds = [\"56_INSTANCE_footer01\"];</script>\n</body>\n"
-        "</html>\n"
-    )
-
-
-def _breadcrumb(category: Category) -> str:
-    # ASSUMPTION: Liferay 6.2's breadcrumb markup; the notes document no breadcrumb.
-    return (
-        '<div class="portlet-boundary portlet-boundary_73_ portlet-breadcrumb" id="p_p_id_73_'
-        'INSTANCE_bc01_"><ul aria-label="Breadcrumb" class="breadcrumb breadcrumb-horizontal">'
-        '<li class="first"><a href="/web/guest/trang-chu">Trang chủ</a><span class="divider">'
-        f'/</span></li><li class="active last"><a href="{ORIGIN}/{category.slug}">'
-        f"{_esc(category.name)}</a></li></ul></div>"
-    )
-
-
-def _portlet(instance: str, body: str) -> str:
-    return (
-        '<div class="portlet-boundary portlet-boundary_101_ portlet-static portlet-static-end '
-        f'portlet-borderless portlet-asset-publisher" id="p_p_id_101_INSTANCE_{instance}_">'
-        f'<span id="p_101_INSTANCE_{instance}"></span><div class="portlet-'
-        f'borderless-container"><div class="portlet-body">{body}</div></div></div>'
-    )
-
-
-def _image_table(image: dict) -> str:
-    caption = image.get("caption")
-    rows = f'<tr><td><img alt="" src="{_attr(image["url"])}" style="width: 600px;"></td></tr>'
-    if caption:
-        rows += f"<tr><td><em>{_esc(caption)}</em></td></tr>"
-    return (f'<table align="center" border="0" cellpadding="1" cellspacing="1" style="width: '
-            f'100%;"><tbody>{rows}</tbody></table>')
-
-
-def article_content(article: ReplicaArticle) -> str:
-    """The journal article HTML: bold lead first (documented), then body, images, byline."""
-    rng = random.Random(article.key)  # the same editor noise on every render
-    images = list(article.images)
-    parts = [f'<p style="text-align: justify;"><strong>{_esc(article.lead)}</strong></p>']
-    if images:
-        parts.append(_image_table(images.pop(0)))
-    for index, paragraph in enumerate(article.paragraphs):
-        if images and index and rng.random() < 0.5:
-            parts.append(_image_table(images.pop(0)))
-        parts.append(f'<p style="text-align: justify;">{_noisy(paragraph, rng)}</p>')
-    parts.extend(_image_table(image) for image in images)
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
-    if byline:
-        parts.append(f'<p style="text-align: right;"><strong>{_esc(byline)}</strong></p>')
-    return "\n".join(parts)
-
-
-def _link_box(title: str, instance: str, articles: list[ReplicaArticle]) -> str:
-    items = "".join(
-        f'<li class="title-list"><a href="{a.url}">{_esc(a.title)}</a> <span class="date">'
-        f"({a.published:%d/%m/%Y})</span></li>" for a in articles
-    )
-    return _portlet(instance, f'<h4 class="portlet-title-text">{title}</h4><ul>{items}</ul>')
-
-
 class LiferaySite:
     """moh.gov.vn: a corpus served as Liferay asset publisher pages, cached per route."""
 
@@ -204,10 +156,13 @@ class LiferaySite:
         self.instances = {c.slug: instance_id(f"{spec.key}:{c.slug}") for c in spec.categories}
         self.sidebar_instance = instance_id(f"{spec.key}:noi-bat")
         # The URL needs the category's instance id, which only the renderer knows.
+        slugs = unique_slugs(liferay_slug(a.title) for a in corpus.articles)
         self.corpus = SiteCorpus(spec, [
-            replace(a, url=self.article_url(a.category, a.slug)) for a in corpus.articles
+            replace(a, slug=slug, url=self.article_url(a.category, slug))
+            for a, slug in zip(corpus.articles, slugs, strict=True)
         ])
         self.by_path = {urlsplit(a.url).path: a for a in self.corpus.articles}
+        self.by_friendly = {friendly_path(a): a for a in self.corpus.articles}
         # Asset entry ids (the `…_<entry>` of the content div), growing with time.
         self.entry_ids = {a.url: 750000 + 7 * n for n, a in
                           enumerate(reversed(self.corpus.articles))}
@@ -225,7 +180,13 @@ class LiferaySite:
     def handle(self, path: str, now: datetime) -> tuple[int, dict[str, str], bytes]:
         parts = urlsplit(path)
         route = parts.path.rstrip("/") or "/"
-        route = route.removeprefix("/web/guest") or "/"
+        if route == "/vi_VN" or route.startswith("/vi_VN/"):
+            # 2026 fact (vn_sites_2026 §10): the locale-prefixed links answer 502.
+            return 502, {"Content-Type": HTML}, BAD_GATEWAY
+        # `/web/guest/<cat>` stays as it is: 2026 fact, those pages may be empty (the
+        # crawler there retries without the prefix); ASSUMPTION: always empty here.
+        if route.startswith("/web/guest/-/") or "/-/" in route or route == "/web/guest":
+            route = route.removeprefix("/web/guest") or "/"
         if route == "/robots.txt":
             return 200, {"Content-Type": "text/plain; charset=utf-8"}, ROBOTS.encode()
         if route.startswith("/documents/"):
@@ -245,7 +206,7 @@ class LiferaySite:
         return page.status, {"Content-Type": HTML}, page.head + clock + page.tail
 
     def _page_key(self, route: str, query: dict[str, list[str]]) -> str:
-        if "/-/asset_publisher/" in route:
+        if "/-/" in route:
             return "print" if any(k.endswith("_viewMode") for k in query) else ""
         instance = self.instances.get(route.lstrip("/"), "")
         return f"{self._number(query, instance, 'cur', 1)}/{self._delta(query, instance)}"
@@ -262,8 +223,10 @@ class LiferaySite:
     def _render(self, route: str, query) -> _Page | None:
         if route == "/":
             return _Page.of(self._home())
-        if "/-/asset_publisher/" in route:
-            article = self.by_path.get(route)
+        if route.startswith("/web/guest/"):
+            return self._guest_listing(route.removeprefix("/web/guest/"))
+        if "/-/" in route:
+            article = self.by_path.get(route) or self.by_friendly.get(f"/web/guest{route}")
             if article is None:
                 return None
             if any(k.endswith("_viewMode") for k in query):
@@ -281,6 +244,16 @@ class LiferaySite:
         html = self._listing(category, chunk, page, delta, len(articles))
         return _Page.of(html, cache=bool(chunk))  # past the end: not worth caching
 
+    def _guest_listing(self, slug: str) -> _Page | None:
+        try:
+            category = self.spec.category(slug)
+        except KeyError:
+            return None
+        body = (f'<h2 class="portlet-title-text">{_esc(category.name)}</h2>\n'
+                '<div class="list-news"></div>')
+        return _Page.of(_shell(category.name, _portlet(self.instances[slug], body),
+                               self._sidebar(), self.spec.categories))
+
     def _sidebar(self) -> str:
         return _link_box("Tin nổi bật", self.sidebar_instance, self.corpus.articles[2:8])
 
@@ -293,7 +266,7 @@ class LiferaySite:
         instance = self.instances[category.slug]
         here = listing_url(category.slug, instance, page, delta)
         redirect = quote(here, safe="")
-        items = "\n".join(self._abstract(a, redirect) for a in articles) or (
+        items = "\n".join(listing_item(a, redirect) for a in articles) or (
             '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>')
         last = max(1, -(-total // delta))
         body = (f'<h2 class="portlet-title-text">{_esc(category.name)}</h2>\n'
@@ -301,53 +274,17 @@ class LiferaySite:
                 + (self._pager(category.slug, instance, page, delta, last, total)
                    if articles else ""))
         return _shell(category.name, _breadcrumb(category) + _portlet(instance, body),
-                      self._sidebar(),
-                      self.spec.categories)
-
-    def _abstract(self, article: ReplicaArticle, redirect: str) -> str:
-        href = _attr(f"{article.url}?inheritRedirect=false&redirect={redirect}")
-        image = ""
-        if article.images:
-            image = (f'<div class="asset-image"><a href="{href}"><img alt="" src="'
-                     f'{_attr(article.images[0]["url"])}"></a></div>')
-        return (
-            f'<div class="asset-abstract">{image}<h3 class="asset-title"><a href="{href}">'
-            f'{_esc(article.title)}</a></h3><div class="asset-metadata"><span class="metadata-'
-            f'entry metadata-publish-date">{article.published:%d/%m/%Y}</span></div>'
-            f'<div class="asset-summary">{_esc(article.lead)}</div><div class="asset-more">'
-            f'<a href="{href}">Xem tiếp <span class="hide-accessible">về {_esc(article.title)}'
-            "</span> »</a></div></div>"
-        )
+                      self._sidebar(), self.spec.categories)
 
     def _pager(self, category: str, instance: str, page: int, delta: int, last: int,
                total: int) -> str:
-        def link(number: int, label: str, css: str = "", active: bool = True) -> str:
-            href = _attr(listing_url(category, instance, number, delta)) if active \
-                else "javascript:;"
-            classes = " ".join(c for c in (css, "" if active else "disabled") if c)
-            return f'<li class="{classes}"><a href="{href}">{label}</a></li>'
+        def url_of(number: int, size: int = delta) -> str:
+            return listing_url(category, instance, number, size)
 
-        pages = "".join(f'<li><a href="{_attr(listing_url(category, instance, n, delta))}" '
-                        f'role="menuitem">{n}</a></li>' for n in range(1, last + 1))
-        deltas = "".join(f'<li><a href="{_attr(listing_url(category, instance, 1, d))}" '
-                         f'role="menuitem">{d}</a></li>' for d in DELTAS)
-        first_item = (page - 1) * delta + 1
-        return (
-            f'<div class="taglib-page-iterator" id="{namespace(instance)}ocerSearchContainer'
-            'PageIterator"><div class="clearfix lfr-pagination"><div class="lfr-pagination-'
-            'config"><div class="lfr-pagination-page-selector"><div class="btn-group lfr-icon-'
-            'menu current-page-menu"><a class="dropdown-toggle btn" href="javascript:;">'
-            f'Trang {page} của {last}</a><ul class="dropdown-menu lfr-menu-list" role="menu">'
-            f'{pages}</ul></div></div><div class="lfr-pagination-delta-selector"><div class='
-            f'"btn-group lfr-icon-menu"><a class="dropdown-toggle btn" href="javascript:;">'
-            f'{delta} Mục mỗi trang</a><ul class="dropdown-menu lfr-menu-list" role="menu">'
-            f'{deltas}</ul></div></div></div><small class="search-results">Hiển thị '
-            f"{first_item} - {min(total, page * delta)} của {total} kết quả.</small>"
-            '<ul class="lfr-pagination-buttons pager">'
-            + link(1, "&larr; Đầu", "first", page > 1) + link(page - 1, "Trước", "", page > 1)
-            + link(page + 1, "Tiếp", "", page < last)
-            + link(last, "Cuối &rarr;", "last", page < last) + "</ul></div></div>"
-        )
+        if pager_form(category, page) == "pagination":
+            return simple_pager(url_of, page, last)
+        return iterator_pager(url_of, f"{namespace(instance)}ocerSearchContainerPageIterator",
+                              page, delta, last, total, DELTAS)
 
     def _article(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)
@@ -380,8 +317,7 @@ class LiferaySite:
                if others else "")
         )
         return _shell(article.title, _breadcrumb(category) + _portlet(instance, body),
-                      self._sidebar(),
-                      self.spec.categories)
+                      self._sidebar(), self.spec.categories, canonical=article.url)
 
     def _print(self, article: ReplicaArticle) -> str:
         return (f'<!DOCTYPE html><html lang="vi-VN"><head><title>{_esc(article.title)}</title>'

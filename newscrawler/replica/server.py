@@ -5,7 +5,7 @@ or with a `Host: example.gov.vn` header (then the path is taken as is). Response
 gzip-compressed when the client accepts it, as real sites do.
 
     newscrawler replica serve [--host 127.0.0.1] [--port 0] [--sites KEY ...]
-                              [--articles N] [--day N --epoch ISO ...]
+                              [--articles N] [--day N --epoch ISO ...] [--weak-dh-tls]
     newscrawler replica truth SITE [--articles N] [--day N --epoch ISO --sites KEY ...]
 
 With `--day`, the sites are served as on that day of `timeline.Timeline`. Whatever the
@@ -67,11 +67,20 @@ class ReplicaServer:
         self.timeline: Any = None  # a timeline.Timeline when serving days
         self.day: int | None = None
         self.faults: Any = None  # a faults.FaultInjector when serving with --faults
+        self.scheme = "http"
 
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+        host = f"[{host}]" if ":" in host else host
+        return f"{self.scheme}://{host}:{port}"
+
+    def use_tls(self, context: Any) -> ReplicaServer:
+        """Serve over TLS with `context` (an ssl.SSLContext, server side; see weaktls.py)
+        from now on; call before start(). A refused handshake drops that connection only."""
+        self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True)
+        self.scheme = "https"
+        return self
 
     def url(self, domain: str, path: str = "/") -> str:
         """The replica URL of `path` on `domain`, in the path-prefix form."""
@@ -269,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
                              "KIND=RATE,... (see newscrawler/replica/faults.py)")
     parser.add_argument("--fault-seed", type=int, default=0,
                         help="the same seed gives the same faults to the same requests")
+    parser.add_argument("--weak-dh-tls", action="store_true",
+                        help="serve over TLS as moh.gov.vn does: DHE-RSA only, a 1024-bit "
+                             "DH group (self-signed; see newscrawler/replica/weaktls.py)")
     add_timeline_arguments(parser)
     args = parser.parse_args(argv)
     if args.day is None and args.epoch is None:
@@ -284,6 +296,13 @@ def main(argv: list[str] | None = None) -> int:
         from newscrawler.replica.faults import FaultInjector
 
         server.faults = FaultInjector(args.faults, seed=args.fault_seed)
+    if args.weak_dh_tls:
+        import tempfile
+        from pathlib import Path
+
+        from newscrawler.replica.weaktls import weak_dh_context
+
+        server.use_tls(weak_dh_context(Path(tempfile.mkdtemp(prefix="replica-tls-"))))
     print(server.base_url, flush=True)
 
     def _terminate(signum: int, frame: object) -> None:

@@ -203,9 +203,18 @@ class CrawlStateExtension:
     def alias(self, article_id: str, url: str) -> None:
         self.pending_aliases.append((article_id, url))
 
+    def fetched_as_alias(self, adapter: ItemAdapter, response) -> None:
+        """A record whose URL is not the one fetched (a spider took the page's canonical
+        URL, as Liferay's friendly URLs need): the fetched URL is an alias, so the next run
+        knows it without fetching it again."""
+        fetched = getattr(response, "url", None)
+        if fetched and adapter.get("id") and fetched != adapter.get("url"):
+            self.alias(adapter["id"], fetched)
+
     def item_scraped(self, item, response=None) -> None:
         """The item goes to the feed exporter now: note the batch file it lands in."""
         adapter = ItemAdapter(item)
+        self.fetched_as_alias(adapter, response)
         article = self.awaiting.pop((adapter.get("id"), adapter.get("version") or 1), None)
         if article is None:
             return
@@ -218,6 +227,7 @@ class CrawlStateExtension:
 
     def item_dropped(self, item, response=None, exception=None) -> None:
         if isinstance(exception, ResolvedWithoutExport):
+            self.fetched_as_alias(ItemAdapter(item), response)
             self.frontier.resolve(pending_url_of(response))
         else:  # a rejected record: this run's attempt failed
             self.frontier.fail(pending_url_of(response), f"dropped: {exception}")
