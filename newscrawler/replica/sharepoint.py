@@ -254,9 +254,13 @@ class SharePointNewsSite:
         if route.startswith(("/Images/", "/_layouts/")) and route.endswith((".jpg", ".png")):
             return 200, {**SERVER_HEADERS, "Content-Type": "image/gif"}, PLACEHOLDER_GIF
         page = _page_number(parts.query)
-        key = f"{route.lower()}?{page}"
+        return self.cached(f"{route.lower()}?{page}", now, lambda: self._render(route, page))
+
+    def cached(self, key: str, now: datetime, render: Callable[[], tuple[int, str, bool]]
+               ) -> tuple[int, dict[str, str], bytes]:
+        """The page cached under `key`, rendered by `render()` (status, html, cacheable)."""
         if key not in self._pages:
-            status, html, cache = self._render(route, page)
+            status, html, cache = render()
             head, _, tail = html.partition(CLOCK)
             rendered = (status, head.encode("utf-8"), tail.encode("utf-8"))
             if not cache:

@@ -31,7 +31,6 @@ from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle
 from newscrawler.replica.markup import HTML, esc
 from newscrawler.replica.sharepoint import (
-    CLOCK,
     SERVER_HEADERS,
     SharePointNewsSite,
     category_id,
@@ -86,26 +85,16 @@ class MocSite(SharePointNewsSite):
             key = query.get("idnews", "")
             article = self.corpus.by_key.get(int(key)) if key.isdigit() else None
             if article is not None:
-                return self._cached(f"chitiettin?{key}", now,
+                return self.cached(f"chitiettin?{key}", now,
                                     lambda: (200, self._article(article), True))
         if lowered == "/vn/pages/chuyenmuctin.aspx":
             category = self._category_by_id(query.get("chuyenmucid", ""))
             page = query.get("page", "1")
             page = int(page) if page.isdigit() and int(page) > 0 else 1
             if category is not None:
-                return self._cached(f"chuyenmuctin?{category.slug}?{page}", now,
+                return self.cached(f"chuyenmuctin?{category.slug}?{page}", now,
                                     lambda: self._listing(category, page))
         return super().handle(path, now)
-
-    def _cached(self, key: str, now, render):
-        if key not in self._pages:
-            status, html, cache = render()
-            head, _, tail = html.partition(CLOCK)
-            rendered = (status, head.encode("utf-8"), tail.encode("utf-8"))
-            if not cache:
-                return self._reply(rendered, now)
-            self._pages[key] = rendered
-        return self._reply(self._pages[key], now)
 
     def _category_by_id(self, cat_id: str) -> Category | None:
         return next((c for c in self.spec.categories if category_id(c.slug) == cat_id), None)
