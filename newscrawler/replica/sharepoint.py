@@ -20,15 +20,26 @@ space or punctuation mark ("khao-sat--kiem-tra"); a 2026 audit of moc lists item
 `<a href='http://moc.gov.vn/vn/tin-tuc/…'>Title</a><span class='news_datetime'>(DD/MM/YYYY)
 </span>`, `?page=N` paging and a 404 for /robots.txt.
 
-ASSUMPTIONS (not documented anywhere we have): the date layouts (most
-"Ngày DD/MM/YYYY HH:MM", mt "DD/MM/YYYY h:mm:ss SA|CH" as .NET's vi-VN culture prints it, moc
-"DD/MM/YYYY HH:MM"); the option values being page numbers; mt paging like most; the moc
-pager as a window of links; the page shell, header clock, menu and footer; the breadcrumb
-(category); images as an unmarked table with the caption in row 2 (or a bare centred
-image); the source as a closing right-aligned line of the body; the "Các tin khác" panel
-`…_pnTinLienQuan`; print/e-mail links; `/Images/Tintuc/<guid>.jpg` body images; article
-ids growing with time; no tags and no modification time on the page; 404 past the known
-articles; an empty list past the last page; /robots.txt 404 on all three.
+most's second article generation (vn_sites_2026 §5): `h1.News_Detail_Title`, the date in
+`span.News_Time_Post` as "<weekday>, DD/MM/YYYY …" and the author in `div.Author_Write_TG`
+(a C# crawler, idx:62105976497, ≥2019; vjst.vn on the same template, idx:66157873719,
+2025-2026). moc's feeds, legacy URLs, second pager shape and HTTP 500s (vn_sites_2026 §7,
+2026-09-28) are in `sharepoint_moc`.
+ASSUMPTION: the date layouts: most "Ngày DD/MM/YYYY HH:MM" (2021 generation) and
+  "<weekday>, DD/MM/YYYY HH:MM" (News_Time_Post), mt "DD/MM/YYYY h:mm:ss SA|CH" as .NET's
+  vi-VN culture prints it, moc "DD/MM/YYYY HH:MM" (its layout is evidenced 2026-09-28).
+ASSUMPTION: most's generations by share: about two articles in three in the
+  News_Time_Post generation (the current one by 2025-2026 evidence), the rest in S1's.
+ASSUMPTION: the option values being page numbers; mt paging like most; the moc pager as a
+  window of links.
+ASSUMPTION: the page shell, header clock, menu and footer; the breadcrumb (category).
+ASSUMPTION: images as an unmarked table with the caption in row 2 (or a bare centred
+  image); `/Images/Tintuc/<guid>.jpg` body images (a 2017 thumbnail has that shape).
+ASSUMPTION: the source as a closing right-aligned line of the body; the "Các tin khác"
+  panel `…_pnTinLienQuan`; print/e-mail links.
+ASSUMPTION: article ids growing with time; no tags and no modification time on the page;
+  404 past the known articles; an empty list past the last page; /robots.txt 404 on all
+  three (moc's 404 is from the 2026 audit).
 xaydung.gov.vn/rss (§2.9) is the merged ministry's new portal on another domain, linking to
 its own pages, so it is no feed of the moc.gov.vn replica.
 """
