@@ -265,9 +265,10 @@ def hits_between(before: dict[str, int], after: dict[str, int]) -> Counter:
 
 
 def is_discovery_path(path: str) -> bool:
-    """robots.txt, the feeds, the home page and the category listings (any page)."""
+    """robots.txt, the feeds, the home page and the category listings (any page: MasterCMS
+    pages a listing as `<category>&s_cond=&BRSR=<offset>`)."""
     return bool(re.fullmatch(r"/congthuong\.vn(/robots\.txt|/rss/[a-z-]+\.rss|/|"
-                             r"/[a-z-]+(\?page=\d+)?)", path))
+                             r"/[a-z-]+(&s_cond=&BRSR=\d+)?)", path))
 
 
 def test_a_no_change_rerun_fetches_no_article_and_new_articles_are_fetched_once(tmp_path):

@@ -12,11 +12,12 @@ import subprocess
 import sys
 import unicodedata
 import urllib.error
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import jsonschema
 import pytest
@@ -88,38 +89,68 @@ def text_of(node) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_listings_paginate_through_every_article_once(server, site):
-    total = 0
+LISTED = ".article>h3>a::attr(href), a.article-title::attr(href)"
+
+
+def brsr(href: str) -> int:
+    """The offset of a MasterCMS listing path `<category>&s_cond=&BRSR=<offset>`."""
+    path = href.removeprefix(f"https://{DOMAIN}")
+    assert "?" not in path, href  # research §1: a path holding `&`, no query
+    return int(parse_qs(path.partition("&")[2]).get("BRSR", ["0"])[0])
+
+
+def walk(server, category: str) -> tuple[list[str], list[str]]:
+    """(pages listing articles, article links) of a category, following the pager's
+    2nd-last link while it leads forward."""
+    pages, found, href = [], [], f"/{category}"
+    while True:
+        listing = page(server, href)
+        links = listing.css(LISTED).getall()
+        pages += [href] if links else []
+        found += links
+        next_href = listing.xpath(PAGER_NEXT).get()
+        if next_href is None or brsr(next_href) <= brsr(href):
+            return pages, found
+        href = next_href
+
+
+def test_listings_paginate_by_brsr_offset_through_every_article_once(server, site):
+    total, steps = 0, set()
     categories = [c.slug for c in site.spec.categories]
     assert len(categories) >= 3
     for category in categories:
-        seen_pages, found = [], []
-        href = f"/{category}"
-        while href not in seen_pages:  # the last page's 2nd-last link points backwards
-            seen_pages.append(href)
-            listing = page(server, href)
-            found += listing.css(".article>h3>a::attr(href)").getall()
-            next_href = listing.xpath(PAGER_NEXT).get()
-            if next_href is None:
-                break
-            href = next_href
+        pages, found = walk(server, category)
         expected = [a.url for a in site.corpus.in_category(category)]
         assert found == expected  # every article once, newest first
-        assert len(seen_pages) == -(-len(expected) // 15)
+        offsets = [brsr(href) for href in pages]
+        step = offsets[1] if len(offsets) > 1 else 0
+        assert step in (15, 20) and offsets == [step * n for n in range(len(pages))]
+        assert len(pages) == -(-len(expected) // step)
+        steps.add(step)
         total += len(found)
     assert total == len(site.corpus.articles) >= 200
+    assert steps == {15, 20}  # both steps the sister sites show (research §1)
 
 
-def test_last_listing_page_offers_no_next_page(server, site):
-    last = -(-len(site.corpus.in_category("hoi-nhap")) // 15)
-    assert last > 1
-    listing = page(server, f"/hoi-nhap?page={last}")
-    hrefs = listing.xpath('//div[@class="grNextPage __MB_ARTICLE_PAGING lt"]/a/@href').getall()
-    assert hrefs and not any(f"page={last + 1}" in href for href in hrefs)
-    backwards = listing.xpath(PAGER_NEXT).get()  # what a spider following it would fetch
-    assert int(parse_qs(urlsplit(backwards).query).get("page", ["1"])[0]) < last
-    beyond = page(server, f"/hoi-nhap?page={last + 1}")
-    assert beyond.css(".article>h3>a").getall() == []
+def test_last_listing_pages_never_lead_forward_to_articles(server, site):
+    ends = set()
+    for category in (c.slug for c in site.spec.categories):
+        pages, _ = walk(server, category)
+        last = pages[-1]
+        if len(pages) == 1:
+            continue
+        after = page(server, last).xpath(PAGER_NEXT).get()
+        if brsr(after) < brsr(last):
+            ends.add("backwards")
+        elif after == last:
+            ends.add("itself")
+        else:  # one step past the end: an empty listing, no pager
+            beyond = page(server, after)
+            assert beyond.css(LISTED).getall() == [] and beyond.xpath(PAGER_NEXT).get() is None
+            ends.add("beyond")
+    assert ends == {"backwards", "itself", "beyond"}
+    assert page(server, "/hoi-nhap&s_cond=&BRSR=0").css(LISTED).getall() == \
+        page(server, "/hoi-nhap").css(LISTED).getall()
 
 
 def test_seed_article_page_reads_like_the_seed(server):
@@ -225,11 +256,11 @@ def test_gzip_when_accepted(server):
 
 
 def test_host_header_routing_and_hit_counter(server):
-    before = server.hits["/congthuong.vn/thuong-mai?page=2"]
-    by_host = fetch(f"{server.base_url}/thuong-mai?page=2", {"Host": DOMAIN})
-    by_path = fetch(server.url(DOMAIN, "/thuong-mai?page=2"))
+    before = server.hits["/congthuong.vn/thuong-mai&s_cond=&BRSR=15"]
+    by_host = fetch(f"{server.base_url}/thuong-mai&s_cond=&BRSR=15", {"Host": DOMAIN})
+    by_path = fetch(server.url(DOMAIN, "/thuong-mai&s_cond=&BRSR=15"))
     assert by_host[0] == by_path[0] == 200 and by_host[2] == by_path[2]
-    assert server.hits["/congthuong.vn/thuong-mai?page=2"] == before + 2
+    assert server.hits["/congthuong.vn/thuong-mai&s_cond=&BRSR=15"] == before + 2
     assert fetch(f"{server.base_url}/thuong-mai", {"Host": "example.gov.vn"})[0] == 404
 
 
@@ -341,3 +372,38 @@ def test_serve_command_prints_base_url_first_and_stops_on_sigterm():
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=10) == 0
+
+
+def test_tags_are_tag_pages_and_autolinks_stay_in_the_body_text(server, site):
+    """Tags `/tag/<slug>-<id>.tag` (2026) and automatic tag links inside paragraphs
+    (2022): the tag box names the article's tags; autolinks are body words."""
+    autolinks = 0
+    for article in site.corpus.articles[:40]:
+        html = page(server, article.url)
+        body = html.css("div.__MASTERCMS_CONTENT_BODY")[0]
+        links = body.xpath(".//p//a[starts-with(@title, 'Xem thêm tin về')]")
+        for link in links:
+            href = link.attrib["href"]
+            assert re.fullmatch(r"https://congthuong\.vn/tag/[a-z0-9-]+-\d+\.tag", href)
+            assert "color: blue" in link.attrib["style"]
+            assert link.attrib["title"] == f"Xem thêm tin về {text_of(link)}"
+            assert text_of(link) in " ".join(article.paragraphs)
+        autolinks += len(links)
+        boxed = html.xpath("//a[contains(@href, '/tag/')][not(ancestor::div[contains("
+                           "@class, '__MASTERCMS_CONTENT_BODY')])]")
+        assert [text_of(a) for a in boxed] == article.tags
+        assert all(re.fullmatch(r"/tag/[a-z0-9-]+-\d+\.tag", a.attrib["href"]) for a in boxed)
+    assert autolinks >= 10
+    tagged = next(a for a in site.corpus.articles if a.tags)
+    href = page(server, tagged.url).xpath(
+        "//a[contains(@href, '/tag/')][not(ancestor::p)]/@href").get()
+    assert tagged.url in page(server, href).css(LISTED).getall()
+
+
+def test_search_and_feeds_use_the_real_paths(server, site):
+    word = site.corpus.articles[0].title.split()[0]
+    found = page(server, f"/search_enginer.html?p=search&q={urllib.parse.quote(word)}")
+    assert site.corpus.articles[0].url in found.css(LISTED).getall()
+    for feed in ("/rss/trang-chu.rss", "/rss/home.rss", "/rss/tai-chinh.rss"):
+        status, _, body = fetch(server.url(DOMAIN, feed))
+        assert status == 200 and b"<item>" in body, feed

@@ -58,7 +58,7 @@ def same_content(site, spider_cls, url: str) -> dict:
 
 
 @pytest.mark.parametrize("key, spider_cls", [
-    ("moh", MohSpider), ("moit", MoitSpider), ("thoibaonganhang", ThoibaonganhangSpider),
+    ("moh", MohSpider), ("moit", MoitSpider),
 ])
 def test_truth_ministry_agrees_with_the_spider(key, spider_cls):
     truth = truth_records(key)
@@ -116,3 +116,33 @@ def test_tbnh_pages_carry_no_congthuong_branding(tbnh):
     tag = get(tbnh, article.url).css("div.detail-tags a::attr(href)").get()
     assert tag.startswith("/tag/") and not ThoibaonganhangSpider().is_article_url(
         "https://thoibaonganhang.vn" + tag)
+
+
+def test_tbnh_truth_names_the_state_bank():
+    truth = truth_records("thoibaonganhang")
+    assert {r["ministry"] for r in truth} == {"Ngân hàng Nhà nước Việt Nam"}
+    assert {r["publisher"] for r in truth} == {"Thời báo Ngân hàng"}
+
+
+def test_tbnh_2026_listing_preview_links_and_hidden_body_elements(tbnh):
+    """Items `div.article[id^=article-] > h3.article-title > a.article-link` with
+    `span.format_date` and no `.list-news` (2026-07-14); `/preview_article/t/` links
+    (folded); hidden elements in the body container stay out of the body."""
+    category = tbnh.spec.categories[1].slug
+    page = get(tbnh, f"https://thoibaonganhang.vn/{category}")
+    assert page.css(".list-news").getall() == []
+    items = page.xpath("//div[@class='article'][starts-with(@id, 'article-')]")
+    links = items.xpath("./h3[@class='article-title']/a[@class='article-link']/@href").getall()
+    assert len(links) > 10 and items.css("span.format_date").getall()
+    previews = [h for c in tbnh.spec.categories for h in get(
+        tbnh, f"https://thoibaonganhang.vn/{c.slug}").css("a.article-link::attr(href)").getall()
+        if "/preview_article/t/" in h]
+    assert previews
+    spider = ThoibaonganhangSpider()
+    for href in previews:
+        canonical = spider.canonical_article_url(href)
+        assert canonical == href.replace("/preview_article/t/", "/")
+        assert get(tbnh, href).css("h1.detail-title").get()
+    article = tbnh.corpus.articles[2]
+    fields = same_content(tbnh, ThoibaonganhangSpider, article.url)
+    assert article.lead not in fields["body"] and "__MB_ARTICLE_ID" not in fields["body"]

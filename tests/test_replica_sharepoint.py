@@ -75,7 +75,7 @@ def test_most_page_list_names_every_page_and_moc_pager_only_a_window():
     response = fetch(moc, f"https://moc.gov.vn/vn/chuyen-muc/{biggest.slug}.aspx?page=1")
     assert response.css(".Paging select").getall() == []
     numbers = {page_of(h) for h in response.css('[id$="_PhanTrang_D"] a::attr(href)').getall()}
-    assert numbers == {1, 2, 3, last} and last >= 5  # page 4 is named only later
+    assert numbers == {1, 2, 3, last} and last >= 3  # a window: page 4 is named only later
 
 
 @pytest.mark.parametrize("key", SITES)
@@ -103,13 +103,44 @@ def test_article_pattern_keeps_listing_print_and_other_links_out(key):
     assert all("/vn/tin-tuc/" not in h for h in rejected)
 
 
-def test_moc_listing_links_are_http_and_fold_to_the_https_article_url():
+def test_moc_listing_links_are_http_or_legacy_and_fold_to_the_https_article_url():
+    """Items `<a href='http://moc.gov.vn/vn/tin-tuc/…'>` (2026-08 audit) and the legacy
+    `chitiettin.aspx` endpoint (2026-09-28): both fold to one article URL."""
     site, spider = load_site("moc"), spider_of("moc")
-    response = fetch(site, spider.listing_urls[0])
-    hrefs = response.css(spider.listing_link_css).getall()
-    assert hrefs and all(h.startswith("http://moc.gov.vn/vn/tin-tuc/") for h in hrefs)
-    assert {spider.canonical_article_url(h) for h in hrefs} <= {a.url for a in
-                                                                 site.corpus.articles}
+    hrefs = [h for start in spider.listing_urls
+             for h in fetch(site, start).css(spider.listing_link_css).getall()]
+    modern = [h for h in hrefs if h.startswith("http://moc.gov.vn/vn/tin-tuc/")]
+    legacy = [h for h in hrefs
+              if h.startswith("http://moc.gov.vn/vn/Pages/chitiettin.aspx?ChuyenmucID=")]
+    assert modern and legacy and len(modern) + len(legacy) == len(hrefs)
+    articles = {a.url for a in site.corpus.articles}
+    assert {spider.canonical_article_url(h) for h in hrefs} <= articles
+    for href in legacy[:5]:  # the legacy endpoint serves the same article
+        canonical = spider.canonical_article_url(href)
+        article = next(a for a in site.corpus.articles if a.url == canonical)
+        page = fetch(site, href.replace("http://", "https://"))
+        assert page.css("#divArticleDescription3 h1::text").get() == article.title
+
+
+def test_moc_feeds_and_the_second_pager_shape():
+    site = load_site("moc")
+    for feed in ("1176/tin-chi-dao--dieu-hanh", "1303/chien-luoc--quy-hoach--ke-hoach",
+                 "1207/thong-tin---tu-lieu", "1196/gioi-thieu-van-ban-moi"):
+        status, _, body = site.handle(f"/rss/{feed}.rss", NOW)
+        assert status == 200 and body.count(b"<item>") >= 5, feed
+    hrefs = [h for c in site.spec.categories for h in fetch(
+        site, f"https://moc.gov.vn/vn/chuyen-muc/{c.slug}.aspx?page=1").css(
+        '[id$="_PhanTrang_D"] a::attr(href)').getall()]
+    assert any(h.startswith("/vn/Pages/chuyenmuctin.aspx?ChuyenmucID=") for h in hrefs)
+    assert any(h.startswith("/vn/chuyen-muc/") for h in hrefs)
+
+
+def test_moc_500s_hit_the_same_urls_every_time():
+    site = load_site("moc")
+    answers = [[site.handle(a.url.split("moc.gov.vn", 1)[1], NOW)[0]
+                for a in site.corpus.articles] for _ in range(2)]
+    assert answers[0] == answers[1] and set(answers[0]) == {200, 500}
+    assert 0.05 < answers[0].count(500) / len(answers[0]) < 0.25
 
 
 @pytest.mark.parametrize(("key", "control"), [
@@ -142,7 +173,6 @@ def test_mt_truth_names_the_ministry_of_each_publication_date():
     assert ministries == {"Bộ Giao thông vận tải", "Bộ Xây dựng"}
     for record in records:
         day = date.fromisoformat(record["published_at"][:10])
-        assert record["ministry"] == spider_cls.ministry_on(day)
         assert (record["ministry"] == "Bộ Xây dựng") == (day >= date(2025, 3, 1))
     assert spider_cls.enabled is False
 

@@ -112,6 +112,14 @@ def is_image_box(element: etree._Element) -> bool:
     return False
 
 
+def is_hidden(element: etree._Element) -> bool:
+    """Hidden from readers (`hidden`, inline `display: none`): a print copy, a data slot."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
 def is_caption(element: etree._Element) -> bool:
     return bool(_CAPTION.search(element.get("class", "").lower()))
 
@@ -185,7 +193,7 @@ class _ContainerWalker:
             return
         # Most elements carry no class or id: skip the marker tests for them.
         marked = element.get("class") is not None or element.get("id") is not None
-        if tag in SKIPPED_TAGS or element in self.excluded or (
+        if tag in SKIPPED_TAGS or element in self.excluded or is_hidden(element) or (
             marked and is_related_box(element)
         ):
             return

@@ -1,24 +1,36 @@
 """thoibaonganhang.vn (Thời báo Ngân hàng, the State Bank's newspaper) in MasterCMS markup.
 
 The congthuong renderer (`mastercms.MasterCMSSite`) serves the routes, the cache, the
-clock bar, the `?page=N` listings and the pager; this module only swaps in the
-thoibaonganhang variant of the markup.
+clock bar, the `&s_cond=&BRSR=<offset>` listings and the pager (`mastercms_parts`); this
+module only swaps in the thoibaonganhang variant of the markup.
 
-Documented facts reproduced here (research/vn_sites.md §1 point 3 and 4, §2.0, §2.10):
-- MasterCMS (`__MASTERCMS_CONTENT`, `/stores/news_dataimages/…`) is the platform of
-  congthuong.vn, thoibaonganhang.vn and haiquanonline.com.vn;
-- the 2021 date markup, verbatim: `<span class="datetime"><span class="format_time">09:00
-  </span> | <span class="format_date">10/03/2021</span></span>` (2019: `//div[@class='tool']
-  /i`);
-- sapo `p.detail-sapo` (2021; 2019: `//div[@class='sabo']/p`); body `__MASTERCMS_CONTENT`
-  (2019: `//div[@class='detail_info ']`); images in `table.MASTERCMS_TPL_TABLE`;
-- the byline `<p align="right"><strong>…</strong></p>` closing the article.
-
-ASSUMPTIONS (not in the notes): that thoibaonganhang shares congthuong's MasterCMS URL scheme
-(`/<slug>-<id>.html`, `/<category>?page=N`), pager and `/rss/home.rss` + `/rss/<category>.rss`
-feeds; the category slugs and names; the ids; the title `h1.detail-title`; the `div.tool`
-bar around the date; listing item, breadcrumb, tag (`/tag/<slug>.html`) and related-news
-markup; the image file layout; header, footer and clock bar wording.
+Facts reproduced here (vn_sites_2026 §2, compiled 2026-12-04; vn_sites.md §1, §2.10):
+- listing items `div.article[id^=article-] > h3.article-title > a.article-link` with the
+  date in `span.format_date` "dd/MM/yyyy", some items (banners) without a date, and no
+  `.list-news` wrapper (fetched 2026-07-14, idx:54660080281);
+- article URLs `/<slug>-<id>.html`, ids ~186k in 2026 (idx:58509434562, 2026-08) and a
+  `/preview_article/t/<slug>-<id>.html` variant of the same article (idx:39587696189);
+- the 2021 date markup `<span class="datetime"><span class="format_time">09:00</span> |
+  <span class="format_date">10/03/2021</span></span>` (vn_sites.md §1 point 3;
+  idx:8423226795, 2020);
+- title `h1.detail-title`, sapo `p.detail-sapo` (a real 2021 page; vn_sites.md §2.10);
+- body container `div.category.article-content.__MASTERCMS_CONTENT.__MB_CONTENT_FOR_PRINTER`
+  (idx:8423226795, 2020; haiquanonline S2 config 2019-2020) and the 2021 page's
+  `__MASTERCMS_CONTENT` container holding wrapper and hidden elements besides the text
+  (vn_sites_2026 §2); images in `table.MASTERCMS_TPL_TABLE`; the byline
+  `<p align="right"><strong>…</strong></p>` closing the article;
+- `/rss/home.rss` configured in 2026 feed lists (idx:66445490741, idx:66782398944).
+ASSUMPTION: the wrapper and hidden elements: a wrapper `div`, a hidden `div` repeating the
+  sapo for print, a `script` and an empty `div.clearfix` (the 2021 page's are not detailed).
+ASSUMPTION: the body container class in two variants (the 2020 `category article-content`
+  one and a `detail-content` one), half the articles each.
+ASSUMPTION: one listed article in ten is linked by its `/preview_article/t/` URL, which
+  serves the article itself (HTTP 200).
+ASSUMPTION: paging steps and last-page pagers as congthuong's (`mastercms_parts`).
+ASSUMPTION: the category slugs and names; the ids; the `div.tool` bar around the date;
+  breadcrumb, tag (`/tag/<slug>.html`) and related-news markup; the image file layout;
+  header, footer and clock bar wording; `/rss/<category>.rss`; one date-less banner
+  item per listing page, linking off-site.
 """
 
 from __future__ import annotations
@@ -29,16 +41,16 @@ from datetime import datetime, timedelta
 from email.utils import format_datetime
 
 from newscrawler.records import VN_TZ
-from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec, slugify
+from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec, slugify
 from newscrawler.replica.mastercms import (
     _CLOCK,
+    Listing,
     MasterCMSSite,
     _attr,
     _esc,
     _image_table,
     _noisy,
     _Page,
-    pager,
 )
 
 logger = logging.getLogger(__name__)
@@ -46,6 +58,9 @@ logger = logging.getLogger(__name__)
 DOMAIN = "thoibaonganhang.vn"
 ORIGIN = f"https://{DOMAIN}"
 NAME = "Thời báo Ngân hàng"
+# The body container's classes: 2020 (idx:8423226795) and a second variant (ASSUMPTION).
+_CONTAINERS = ("category article-content __MASTERCMS_CONTENT __MB_CONTENT_FOR_PRINTER",
+               "detail-content __MASTERCMS_CONTENT __MB_CONTENT_FOR_PRINTER fw")
 
 
 def date_html(moment: datetime) -> str:
@@ -66,7 +81,8 @@ def _shell(title: str, main: str, sidebar: str, categories) -> str:
         '</span><div class="header-links"><a href="/rss">RSS</a> <a href="/lien-he">Liên hệ'
         '</a></div></div></div>\n<header class="header fw"><div class="container"><a class='
         f'"logo" href="/" title="{NAME}"><img src="/styles/web/images/logo.png" alt="{NAME}">'
-        '</a><div class="search"><form action="/search" method="get"><input name="q"></form>'
+        '</a><div class="search"><form action="/search_enginer.html" method="get"><input '
+        'type="hidden" name="p" value="search"><input name="q"></form>'
         '</div></div></header>\n<nav class="menu fw"><ul class="main-menu"><li><a href="/" '
         f'class="home">Trang chủ</a></li>{menu}</ul></nav>\n<div class="main container">\n'
         f'<div class="col-main">\n{main}\n</div>\n<aside class="col-sidebar">{sidebar}</aside>'
@@ -105,7 +121,14 @@ def _body(article: ReplicaArticle) -> str:
         byline = f"{byline} ({article.source})" if byline else article.source
     if byline:
         parts.append(f'<p align="right"><strong>{_esc(byline)}</strong></p>')
-    return "\n".join(parts)
+    text = "\n".join(parts)
+    # Wrapper and hidden elements of the container (ASSUMPTION, module doc).
+    return (
+        f'<div class="print-sapo" style="display: none;">{_esc(article.lead)}</div>\n'
+        f'<div class="content-detail-inner">\n{text}\n</div>\n'
+        f"<script>var __MB_ARTICLE_ID = {article.key};</script>\n"
+        '<div class="clearfix"></div>'
+    )
 
 
 def _links(css_class: str, heading: str, articles: list[ReplicaArticle]) -> str:
@@ -116,22 +139,43 @@ def _links(css_class: str, heading: str, articles: list[ReplicaArticle]) -> str:
 
 def _item(article: ReplicaArticle) -> str:
     thumb = article.images[0]["url"] if article.images else "/styles/web/images/no-image.png"
+    href = article.url
+    if article.key % 10 == 3:  # the preview variant (ASSUMPTION: its share)
+        href = f"{ORIGIN}/preview_article/t/{article.slug}-{article.key}.html"
+    day = f"{article.published.astimezone(VN_TZ):%d/%m/%Y}"
     return (
-        f'<div class="item-news"><a class="thumb" href="{article.url}"><img src="'
-        f'{_attr(thumb)}" alt="{_attr(article.title)}"></a><h3 class="title-news"><a href="'
-        f'{article.url}" title="{_attr(article.title)}">{_esc(article.title)}</a></h3>'
-        f'<p class="sapo">{_esc(article.lead)}</p></div>'
+        f'<div class="article" id="article-{article.key}"><a class="article-thumb" href="'
+        f'{href}"><img src="{_attr(thumb)}" alt="{_attr(article.title)}"></a>'
+        f'<h3 class="article-title"><a class="article-link" href="{href}" title="'
+        f'{_attr(article.title)}">{_esc(article.title)}</a></h3>'
+        f'<div class="article-meta"><span class="format_date">{day}</span></div>'
+        f'<p class="article-sapo">{_esc(article.lead)}</p></div>'
     )
+
+
+# A date-less banner item linking off-site (ASSUMPTION: its target and place).
+_BANNER = (
+    '<div class="article" id="article-banner-1"><h3 class="article-title"><a class='
+    '"article-link" href="https://www.sbv.gov.vn/" title="Ngân hàng Nhà nước Việt Nam">'
+    "Ngân hàng Nhà nước Việt Nam</a></h3></div>"
+)
 
 
 class ThoiBaoNganHangSite(MasterCMSSite):
     """thoibaonganhang.vn: MasterCMS routes and cache, thoibaonganhang's markup."""
 
-    def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
-        super().__init__(spec, corpus)
-        main = '<div class="page-404"><h1>404</h1><p>Trang bạn tìm không tồn tại.</p></div>'
-        self._not_found = _Page.of(_shell(f"Không tìm thấy trang | {NAME}", main, "",
-                                          spec.categories), 404, cache=False)
+    name = NAME
+
+    def _page_404(self, main: str) -> _Page:
+        return _Page.of(_shell(f"Không tìm thấy trang | {NAME}", main, "",
+                               self.spec.categories), 404, cache=False)
+
+    def _article_page(self, name: str) -> _Page | None:
+        preview = "preview_article/t/"
+        if name.startswith(preview):  # the preview variant serves the article itself
+            page = super()._article_page(name[len(preview):])
+            return page if page is None or page.location is None else None
+        return super()._article_page(name)
 
     def published_raw(self, article: ReplicaArticle) -> str:
         return f"{article.published.astimezone(VN_TZ):%H:%M | %d/%m/%Y}"
@@ -152,7 +196,7 @@ class ThoiBaoNganHangSite(MasterCMSSite):
             ' <a class="btn-print" href="javascript:window.print();">In bài</a> <a class='
             f'"btn-share" href="#" rel="nofollow">Chia sẻ</a></div>\n<p class="detail-sapo">'
             f"{_esc(article.lead)}</p>\n"
-            '<div class="detail-content __MASTERCMS_CONTENT __MB_CONTENT_FOR_PRINTER fw">\n'
+            f'<div class="{_CONTAINERS[article.key % 2]}">\n'
             f"{_body(article)}\n</div>\n"
             + (f'<div class="detail-tags fw"><span>Từ khóa:</span> {tags}</div>\n' if tags
                else "")
@@ -161,13 +205,15 @@ class ThoiBaoNganHangSite(MasterCMSSite):
         )
         return _shell(f"{article.title} | {NAME}", main, self._sidebar(), self.spec.categories)
 
-    def _listing(self, category: Category | None, articles, page: int, last: int) -> str:
-        items = "\n".join(_item(a) for a in articles) or '<p class="no-data">Không có dữ liệu</p>'
-        main = ((_breadcrumb(category) if category else "")
-                + f'\n<div class="list-news fw">\n{items}\n</div>\n'
-                + (pager(f"/{category.slug}", page, last)
-                   if category and articles and last > 1 else ""))
-        title = f"{category.name} | {NAME}" if category else NAME
+    def _listing(self, listing: Listing) -> str:
+        items = "\n".join(_item(a) for a in listing.articles)
+        if items:
+            items += "\n" + _BANNER
+        else:
+            items = '<p class="no-data">Không có dữ liệu</p>'
+        main = ((_breadcrumb(listing.category) if listing.category else "")
+                + f'\n<div class="cate-content fw">\n{items}\n</div>\n' + listing.pager)
+        title = NAME if listing.title == NAME else f"{listing.title} | {NAME}"
         return _shell(title, main, self._sidebar(), self.spec.categories)
 
     def _feed(self, name: str) -> tuple[int, dict[str, str], bytes]:

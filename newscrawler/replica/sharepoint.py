@@ -20,15 +20,26 @@ space or punctuation mark ("khao-sat--kiem-tra"); a 2026 audit of moc lists item
 `<a href='http://moc.gov.vn/vn/tin-tuc/…'>Title</a><span class='news_datetime'>(DD/MM/YYYY)
 </span>`, `?page=N` paging and a 404 for /robots.txt.
 
-ASSUMPTIONS (not documented anywhere we have): the date layouts (most
-"Ngày DD/MM/YYYY HH:MM", mt "DD/MM/YYYY h:mm:ss SA|CH" as .NET's vi-VN culture prints it, moc
-"DD/MM/YYYY HH:MM"); the option values being page numbers; mt paging like most; the moc
-pager as a window of links; the page shell, header clock, menu and footer; the breadcrumb
-(category); images as an unmarked table with the caption in row 2 (or a bare centred
-image); the source as a closing right-aligned line of the body; the "Các tin khác" panel
-`…_pnTinLienQuan`; print/e-mail links; `/Images/Tintuc/<guid>.jpg` body images; article
-ids growing with time; no tags and no modification time on the page; 404 past the known
-articles; an empty list past the last page; /robots.txt 404 on all three.
+most's second article generation (vn_sites_2026 §5): `h1.News_Detail_Title`, the date in
+`span.News_Time_Post` as "<weekday>, DD/MM/YYYY …" and the author in `div.Author_Write_TG`
+(a C# crawler, idx:62105976497, ≥2019; vjst.vn on the same template, idx:66157873719,
+2025-2026). moc's feeds, legacy URLs, second pager shape and HTTP 500s (vn_sites_2026 §7,
+2026-09-28) are in `sharepoint_moc`.
+ASSUMPTION: the date layouts: most "Ngày DD/MM/YYYY HH:MM" (2021 generation) and
+  "<weekday>, DD/MM/YYYY HH:MM" (News_Time_Post), mt "DD/MM/YYYY h:mm:ss SA|CH" as .NET's
+  vi-VN culture prints it, moc "DD/MM/YYYY HH:MM" (its layout is evidenced 2026-09-28).
+ASSUMPTION: most's generations by share: about two articles in three in the
+  News_Time_Post generation (the current one by 2025-2026 evidence), the rest in S1's.
+ASSUMPTION: the option values being page numbers; mt paging like most; the moc pager as a
+  window of links.
+ASSUMPTION: the page shell, header clock, menu and footer; the breadcrumb (category).
+ASSUMPTION: images as an unmarked table with the caption in row 2 (or a bare centred
+  image); `/Images/Tintuc/<guid>.jpg` body images (a 2017 thumbnail has that shape).
+ASSUMPTION: the source as a closing right-aligned line of the body; the "Các tin khác"
+  panel `…_pnTinLienQuan`; print/e-mail links.
+ASSUMPTION: article ids growing with time; no tags and no modification time on the page;
+  404 past the known articles; an empty list past the last page; /robots.txt 404 on all
+  three (moc's 404 is from the 2026 audit).
 xaydung.gov.vn/rss (§2.9) is the merged ministry's new portal on another domain, linking to
 its own pages, so it is no feed of the moc.gov.vn replica.
 """
@@ -137,7 +148,9 @@ def webpart(guid: str, inner: str, wpq: int) -> str:
 
 
 def page_url(base: str, number: int) -> str:
-    return f"{base}?page={number}"
+    """Page `number` of a listing: `base` holds a `{page}` slot or takes `?page=N`."""
+    return base.replace("{page}", str(number)) if "{page}" in base else \
+        f"{base}?page={number}"
 
 
 def paging_select(base: str, page: int, last: int) -> str:
@@ -206,6 +219,8 @@ class Variant:
     listing_style: str  # "most" | "mt" | "moc"
     pager: str  # "select" | "links"
     url_has_category: bool  # moc: /vn/tin-tuc/<category id>/<id>/<slug>.aspx
+    # Share of articles in the `h1.News_Detail_Title` + `span.News_Time_Post` generation.
+    time_post_share: float = 0.0
 
 
 def category_id(category_slug: str) -> str:
@@ -233,8 +248,16 @@ class SharePointNewsSite:
         url = f"{self.origin}/vn/tin-tuc/{prefix}{article.key}/{slug}.aspx"
         return replace(article, slug=slug, url=url, tags=[], modified=None)
 
+    def time_post(self, article: ReplicaArticle) -> bool:
+        """Whether the article renders in the News_Time_Post generation (most)."""
+        share = self.variant.time_post_share
+        return share > 0 and random.Random(f"timepost:{article.key}").random() < share
+
     def published_raw(self, article: ReplicaArticle) -> str:
-        return self.variant.date_text(article.published.astimezone(VN_TZ))
+        moment = article.published.astimezone(VN_TZ)
+        if self.time_post(article):
+            return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y %H:%M}"
+        return self.variant.date_text(moment)
 
     def handle(self, path: str, now: datetime) -> tuple[int, dict[str, str], bytes]:
         parts = urlsplit(path)
@@ -242,9 +265,13 @@ class SharePointNewsSite:
         if route.startswith(("/Images/", "/_layouts/")) and route.endswith((".jpg", ".png")):
             return 200, {**SERVER_HEADERS, "Content-Type": "image/gif"}, PLACEHOLDER_GIF
         page = _page_number(parts.query)
-        key = f"{route.lower()}?{page}"
+        return self.cached(f"{route.lower()}?{page}", now, lambda: self._render(route, page))
+
+    def cached(self, key: str, now: datetime, render: Callable[[], tuple[int, str, bool]]
+               ) -> tuple[int, dict[str, str], bytes]:
+        """The page cached under `key`, rendered by `render()` (status, html, cacheable)."""
         if key not in self._pages:
-            status, html, cache = self._render(route, page)
+            status, html, cache = render()
             head, _, tail = html.partition(CLOCK)
             rendered = (status, head.encode("utf-8"), tail.encode("utf-8"))
             if not cache:
@@ -282,6 +309,9 @@ class SharePointNewsSite:
     def _listing_path(self, category: Category) -> str:
         return f"/vn/chuyen-muc/{category.slug}.aspx"
 
+    def _pager_base(self, category: Category) -> str:
+        return self._listing_path(category)
+
     # -- listings ---------------------------------------------------------------------
 
     def _listing(self, category: Category, page: int) -> tuple[int, str, bool]:
@@ -292,13 +322,14 @@ class SharePointNewsSite:
         items = "\n".join(self._listing_item(article) for article in chunk)
         if self.variant.listing_style == "moc":
             items = f"<div><ul>{items}</ul></div>"
-        base = self._listing_path(category)
+        base = self._pager_base(category)
         pager = ""
         if chunk and last > 1:
             pager = (paging_select(base, page, last) if self.variant.pager == "select"
                      else paging_links(control_id(guid, "PhanTrang_D"), base, page, last))
         inner = (
-            f'<div class="title-cate"><a href="{base}">{esc(category.name)}</a></div>'
+            f'<div class="title-cate"><a href="{self._listing_path(category)}">'
+            f"{esc(category.name)}</a></div>"
             f'<div id="{control_id(guid, "pnListNews")}" class="list-news">'
             f"{items or '<p>Không có tin bài.</p>'}</div>{pager}"
         )
@@ -333,11 +364,16 @@ class SharePointNewsSite:
         rng = random.Random(f"{self.spec.key}:{article.key}")
         lead = (esc(article.lead) + "&nbsp;" if variant.body_wrap == "div"
                 else f"<p>{esc(article.lead)}</p>")  # S1: most's sapo is bare text
+        title = f"<h1>{esc(article.title)}</h1>"
+        if self.time_post(article):  # C# crawler (≥2019) and vjst (2025-2026) markup
+            title = (f'<h1 class="News_Detail_Title">{esc(article.title)}</h1><div class='
+                     f'"News_Detail_Info"><span class="News_Time_Post">'
+                     f"{esc(self.published_raw(article))}</span></div>")
         inner = (
             f'<div class="breadcrumb"><a href="/vn/Pages/Trangchu.aspx">Trang chủ</a> » '
             f'<a href="{self._listing_path(category)}">{esc(category.name)}</a></div>\n'
-            f'<div id="divArticleDescription3" class="ArticleTitle"><h1>{esc(article.title)}'
-            f'</h1></div>\n<div id="{control_id(guid, "pnHide")}" class="ArticleTools">'
+            f'<div id="divArticleDescription3" class="ArticleTitle">{title}</div>\n'
+            f'<div id="{control_id(guid, "pnHide")}" class="ArticleTools">'
             f"{self._pn_hide(article)}</div>\n"
             f'<div id="divArticleDescription1" class="ArticleSapo">{lead}</div>\n'
             f'<div id="divArticleDescription2" class="ArticleContent">'
@@ -384,10 +420,13 @@ class SharePointNewsSite:
 
     def _nguontin(self, article: ReplicaArticle) -> str:
         lines = []
-        if self.variant.date_place == "nguontin":
+        if self.variant.date_place == "nguontin" and not self.time_post(article):
             lines.append(f'<p><font color="#666666">{esc(self.published_raw(article))}</font>'
                          "</p>")
-        if article.authors:
+        if article.authors and self.time_post(article):  # vjst 2025-2026: the author box
+            lines.append(f'<div class="Author_Write_TG">{esc(" - ".join(article.authors))}'
+                         "</div>")
+        elif article.authors:
             lines.append(f'<p style="text-align: right;"><font><b>'
                          f'{esc(" - ".join(article.authors))}</b></font></p>')
         return "".join(lines)
@@ -438,7 +477,7 @@ MOST = _spec(
     Variant("Bộ Khoa học và Công nghệ", "275cd07f-7dd8-4f62-97b3-19577a1ec443",
             "0623dffd-eff8-4f9c-bf6d-2cdf2561adec",
             lambda moment: f"Ngày {moment:%d/%m/%Y %H:%M}", "nguontin", "div", "most",
-            "select", False),
+            "select", False, time_post_share=0.65),
     r"/vn/tin-tuc/(\d+)/", n_articles=130, seed=493, first_key=21000,
     corpus_end=datetime(2025, 10, 30, 16, 40, tzinfo=VN_TZ),
 )
@@ -467,16 +506,29 @@ MT = _spec(
                                    else "Bộ Xây dựng"),
     corpus_end=datetime(2025, 3, 11, 17, 20, tzinfo=VN_TZ),
 )
-MOC = _spec(
+MOC_VARIANT = Variant(
+    "Bộ Xây dựng", "9c0a5a28-df68-408d-abaa-1ef0666cf35c",
+    "de91b401-0988-4be6-a806-fd5b21858b5f",
+    lambda moment: f"{moment:%d/%m/%Y %H:%M}", "div2", "plain", "moc", "links", True)
+
+
+def _moc_site(spec: SiteSpec, corpus: SiteCorpus):
+    from newscrawler.replica.sharepoint_moc import MocSite  # it builds on this module
+
+    return MocSite(spec, corpus, MOC_VARIANT)
+
+
+MOC = replace(_spec(
     "moc", "moc.gov.vn", "Cổng Thông tin điện tử Bộ Xây dựng", "Bộ Xây dựng",
     # S1 labels 1173 "Tin tổng hợp" and 1184 "Tin hoạt động", the reverse of their slugs;
-    # the names here follow the slugs (ASSUMPTION).
+    # the names here follow the slugs (ASSUMPTION). 1176, 1303 and 1207 are the categories
+    # of three of the seven feeds (2026-09-28, idx:70873076763); names from their slugs.
     (("1173/tin-hoat-dong", "Tin hoạt động"), ("1184/tin-tong-hop", "Tin tổng hợp"),
      ("1166/tin-cai-cach-hanh-chinh", "Tin cải cách hành chính"),
-     ("1196/Gioi-thieu-van-ban-moi", "Giới thiệu văn bản mới")),
-    Variant("Bộ Xây dựng", "9c0a5a28-df68-408d-abaa-1ef0666cf35c",
-            "de91b401-0988-4be6-a806-fd5b21858b5f",
-            lambda moment: f"{moment:%d/%m/%Y %H:%M}", "div2", "plain", "moc", "links", True),
-    r"/vn/tin-tuc/\d+/(\d+)/", n_articles=200, seed=1176, first_key=88000,
+     ("1196/Gioi-thieu-van-ban-moi", "Giới thiệu văn bản mới"),
+     ("1176/tin-chi-dao--dieu-hanh", "Tin chỉ đạo - điều hành"),
+     ("1303/chien-luoc--quy-hoach--ke-hoach", "Chiến lược - Quy hoạch - Kế hoạch"),
+     ("1207/thong-tin---tu-lieu", "Thông tin - Tư liệu")),
+    MOC_VARIANT, r"/vn/tin-tuc/\d+/(\d+)/", n_articles=200, seed=1176, first_key=88000,
     corpus_end=datetime(2025, 10, 31, 10, 5, tzinfo=VN_TZ),
-)
+), factory=_moc_site)

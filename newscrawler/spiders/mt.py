@@ -3,8 +3,9 @@
 Ministry: Bộ Giao thông vận tải until 2025-03-01, then merged into Bộ Xây dựng (Nghị quyết
 176/2025/QH15, Nghị định 35/2025/NĐ-CP; research §2.0).
 
-DISABLED: research §2.0 says the old domains of merged ministries (mpi, mic, mt, …) "may
-redirect, freeze or vanish"; mt.gov.vn's state after the merger is unknown, so it is not
+DISABLED (vn_sites_2026 §6): no evidence of the domain after 2021-12-14; vn_sites.md
+§2.0 says the old domains of merged ministries (mpi, mic, mt, …) "may redirect, freeze or
+vanish"; mt.gov.vn's state after the merger is unknown, so it is not
 crawled by default (`newscrawler crawl mt` still runs it). The spider and its replica are
 kept for the archive and for when the domain's fate is known.
 
@@ -21,9 +22,11 @@ Sources (the research notes (vn_sites.md) §2.0, §2.9; S1 = tpnanh/DACNTT2_N26:
   `#divArticleDescription2/p/span/span`, date `…_pnHide/span`, author `…_pnNguontin/p/font`
   (S1);
 - article URLs `https://mt.gov.vn/vn/tin-tuc/<id>/<slug>.aspx` (public links, 2021).
-ASSUMPTIONS: pagination like most.gov.vn (`?page=N`, `.Paging select`; S1 does not page
-mt); the date layout "DD/MM/YYYY h:mm:ss SA|CH" (.NET's vi-VN culture); the breadcrumb;
-1184 (Video) is left out: video items are no text articles.
+- article URLs confirmed by a link dated 2021-12-14 (idx:39607439825) and an `http://www.`
+  link (idx:4865547760), slugs with double hyphens (vn_sites_2026 §6).
+ASSUMPTION: pagination like most.gov.vn (`?page=N`, `.Paging select`; S1 does not page mt).
+ASSUMPTION: the date layout "DD/MM/YYYY h:mm:ss SA|CH" (.NET's vi-VN culture).
+ASSUMPTION: the breadcrumb; 1184 (Video) is left out: video items are no text articles.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ class MtSpider(SharePointNewsSpider):
     ministries = (Ministry("Bộ Giao thông vận tải", until=MERGER),
                   Ministry("Bộ Xây dựng", since=MERGER))
     enabled = False  # see the module docstring: the domain's fate after the merger is unknown
+    status = "disabled"
+    status_reason = ("the domain's state after the 2025-03-01 merger into Bộ Xây dựng is "
+                     "unknown; evidence ends 2021-12-14")
+    newest_evidence = "2021-12-14"
     allowed_domains = ["mt.gov.vn"]
     listing_urls = [
         f"https://mt.gov.vn/vn/chuyen-muc/{path}.aspx?page=1"

@@ -1,14 +1,16 @@
 """The SharePoint news template shared by most.gov.vn, mt.gov.vn and moc.gov.vn.
 
 Facts (the research notes (vn_sites.md) §2.0 and §2.9, source S1 = tpnanh/DACNTT2_N26:
-WebDB.sql, last touched 2021-07-15):
-- listings `/vn/chuyen-muc/<id>/<slug>.aspx?page=N`;
+WebDB.sql, last touched 2021-07-15; vn_sites_2026 §7):
+- listings `/vn/chuyen-muc/<id>/<slug>.aspx?page=N`, and on moc also
+  `/vn/Pages/chuyenmuctin.aspx?ChuyenmucID=&page=&tieude=` (2026-09-28, idx:70873076763):
+  both carry the page in `page`;
 - the page list is `//*[@class="Paging"]/select/option/@value` (most); S1 walks moc with
   the links of `…_PhanTrang_D/div/a` (S1, not copied into vn_sites.md);
 - control ids `ctl00_SPWebPartManager1_g_<guid>_ctl00_<control>` whose guid differs per
   portal (S1), so selectors match the id's suffix: `[id$="_pnNguontin"]`.
 ASSUMPTION: option values are page numbers (`?page=<value>`); a value that is a URL is
-followed as such.
+  followed as such.
 
 The walk is one page at a time: the next page is the one the page list or pager names as
 current + 1, so an incremental run stops early (NewsSpider's stale-page rule) and the page
