@@ -90,6 +90,8 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.normalize.NormalizePipeline": 100,
     "newscrawler.pipelines.validate.ValidatePipeline": 200,
     "newscrawler.pipelines.dedup.DedupPipeline": 300,
+    # Last: what passes it is exported (NEWSCRAWLER_MAX_ARTICLES).
+    "newscrawler.pipelines.limit.MaxArticlesPipeline": 900,
 }
 
 # `scrapy crawl -o/-O` and Scrapyd's items_dir replace FEEDS: the ArticlesFeed add-on
@@ -130,6 +132,12 @@ NEWSCRAWLER_FULL = False
 NEWSCRAWLER_MAX_ATTEMPTS = 5
 NEWSCRAWLER_FRONTIER_BACKOFF = 1.0
 NEWSCRAWLER_FRONTIER_BACKOFF_MAX = 72.0
+# Stop each site after exactly this many exported articles (0 = no limit); the run is
+# complete by request (close reason max_articles), the rest stays for the next run.
+NEWSCRAWLER_MAX_ARTICLES = 0
+# A site's run fails when more than this share of its article pages were block,
+# challenge, captcha, access-denied or app-shell pages (newscrawler/blockpages.py).
+NEWSCRAWLER_MAX_BLOCKED_SHARE = 0.2
 # Only articles published on or after this date (YYYY-MM-DD) are exported.
 NEWSCRAWLER_SINCE = ""
 # Seconds between one-line progress summaries when stdout is not a terminal.

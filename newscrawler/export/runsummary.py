@@ -175,7 +175,8 @@ def incomplete_reason(stats: dict, finish_reason: str) -> str | None:
     """Why the run stopped before its end, or None: a close reason other than
     `finished` (closespider_timeout, shutdown on SIGINT/SIGTERM, ...), or requests
     refused by the page budget (NEWSCRAWLER_MAX_PAGES_PER_SITE)."""
-    if finish_reason and finish_reason != "finished":
+    # max_articles: stopped at NEWSCRAWLER_MAX_ARTICLES, complete as asked.
+    if finish_reason and finish_reason not in ("finished", "max_articles"):
         named = {"shutdown": "interrupted before the end (shutdown)",
                  "closespider_timeout": "stopped by CLOSESPIDER_TIMEOUT (closespider_timeout)"}
         return named.get(finish_reason, f"stopped before the end ({finish_reason})")
