@@ -7,7 +7,8 @@ each site's run is checked when its spider closes:
 - extraction drift: a field the site has a selector for that comes from another layer
   (metadata or the generic fallback) in too many records means the layout changed,
 - listings that showed new articles but no article was exported,
-- records rejected by the JSON Schema.
+- records rejected by the JSON Schema,
+- block, challenge and shell pages where articles were expected (blockpages.py).
 Thresholds are settings (NEWSCRAWLER_MAX_*). The `RecordVerdict` action writes the result
 into the stats (`newscrawler/<site>/verdict`), which the run summary and the `crawl`
 command's exit status read.
@@ -110,6 +111,18 @@ class SiteHealthMonitor(SiteMonitor):
         if total and rejected / total > limit:
             self.fail(f"{self.site}: {rejected} of {total} records failed the JSON Schema "
                       f"(threshold {limit:.0%})")
+
+    @monitors.name("blocked pages")
+    def test_blocked_share(self):
+        blocked = self.stats.get(f"newscrawler/{self.site}/blocked_pages", 0)
+        pages = self.stats.get(f"newscrawler/{self.site}/article_pages", 0)
+        limit = self.setting("NEWSCRAWLER_MAX_BLOCKED_SHARE")
+        if pages and blocked / pages > limit:
+            prefix = f"newscrawler/{self.site}/blocked/"
+            kinds = ", ".join(f"{key[len(prefix):]} {n}" for key, n in
+                              sorted(self.stats.items()) if key.startswith(prefix))
+            self.fail(f"{self.site}: {blocked} of {pages} article pages were blocked "
+                      f"({kinds}; threshold {limit:.0%})")
 
 
 def drift_fields(spider) -> list[str]:

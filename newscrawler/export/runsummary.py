@@ -88,6 +88,8 @@ class RunSummary:
             "pages": stats.get("response_received_count", 0),
             "errors": stats.get(prefix + "errors", 0),
             "failures": failures,
+            # Block, challenge and shell pages met instead of articles (blockpages.py).
+            "blocked": stats.get(prefix + "blocked_urls") or [],
             "error_summary": summarize_failures(failures),
             "verdict": site_verdict(stats, prefix, reason, failures, self.files,
                                     self.crawler.settings.getbool("NEWSCRAWLER_ALLOW_PARTIAL")),
@@ -104,7 +106,7 @@ class RunSummary:
             "user_feeds": self.user_feeds,
             "stats": {k: v for k, v in stats.items()
                       if k.startswith(("field/", "newscrawler/"))
-                      and not k.endswith(("/failures", "/verdict"))},
+                      and not k.endswith(("/failures", "/verdict", "/blocked_urls"))},
         }
 
 

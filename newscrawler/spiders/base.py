@@ -19,6 +19,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 
+from newscrawler.blockpages import BlockPage, classify_response
 from newscrawler.extract import extract_article
 from newscrawler.failures import describe_failure, is_expected_permanent
 from newscrawler.items import Article
@@ -74,6 +75,9 @@ class NewsSpider(scrapy.Spider):
     month_first_dates: ClassVar[bool] = False
     # How this site's URLs fold (scheme, www, print/AMP/mobile variants).
     url_rules: ClassVar[UrlRules] = UrlRules()
+    # The site's own block pages: kind (newscrawler.blockpages.KINDS) -> strings that,
+    # anywhere in a page, mean that kind; beside the generic signals.
+    block_markers: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -280,6 +284,12 @@ class NewsSpider(scrapy.Spider):
             if self.frontier is not None:
                 self.frontier.fail(pending_url_of(response), "not a text response")
             return
+        self.crawler.stats.inc_value(f"newscrawler/{self.name}/article_pages")
+        # Before extraction: a block page must never become a record, nor settle the URL.
+        blocked = classify_response(response, self.block_markers)
+        if blocked is not None:
+            self.page_blocked(response, blocked)
+            return
         fetched_at = now_vn()
         selectors = self.selectors if self.use_site_selectors else None
         extraction = extract_article(response, selectors or None, fetched_at=fetched_at,
@@ -326,15 +336,33 @@ class NewsSpider(scrapy.Spider):
         # Report the URL that was asked for, not the last hop of a redirect chain.
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         reason = describe_failure(failure)
+        self.crawler.stats.inc_value(f"newscrawler/{self.name}/errors")
+        self.record_failure(url, reason, is_expected_permanent(failure))
+        self.frontier_failed(request, reason)
+
+    def record_failure(self, url: str, reason: str, permanent: bool = False) -> None:
         stats = self.crawler.stats
-        stats.inc_value(f"newscrawler/{self.name}/errors")
         failures = stats.get_value(f"newscrawler/{self.name}/failures") or []
         if len(failures) < 1000:
-            failures.append({"url": url, "reason": reason,
-                             "permanent": is_expected_permanent(failure)})
+            failures.append({"url": url, "reason": reason, "permanent": permanent})
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
         logger.warning("%s: %s (%s)", self.name, reason, url)
-        self.frontier_failed(request, reason)
+
+    def page_blocked(self, response: Response, blocked: BlockPage) -> None:
+        """A block, challenge or shell page where an article was expected: a failure of
+        this attempt (the URL stays pending), counted per kind, listed with its URL."""
+        stats = self.crawler.stats
+        stats.inc_value(f"newscrawler/{self.name}/blocked_pages")
+        stats.inc_value(f"newscrawler/{self.name}/blocked/{blocked.kind}")
+        listed = stats.get_value(f"newscrawler/{self.name}/blocked_urls") or []
+        if len(listed) < 1000:
+            listed.append({"url": response.url, "kind": blocked.kind})
+            stats.set_value(f"newscrawler/{self.name}/blocked_urls", listed)
+        logger.info("%s: %s is a %s page (%s)", self.name, response.url, blocked.kind,
+                    blocked.evidence)
+        self.record_failure(response.url, blocked.reason)
+        if self.frontier is not None:
+            self.frontier.fail(pending_url_of(response), blocked.reason)
 
     def frontier_failed(self, request: scrapy.Request, reason: str) -> None:
         """A failed attempt of a pending URL, or a failed page of a listing walk."""
