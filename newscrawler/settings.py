@@ -138,6 +138,9 @@ NEWSCRAWLER_MAX_ARTICLES = 0
 # A site's run fails when more than this share of its article pages were block,
 # challenge, captcha, access-denied or app-shell pages (newscrawler/blockpages.py).
 NEWSCRAWLER_MAX_BLOCKED_SHARE = 0.2
+# Look for feeds and sitemaps a site does not declare: the `Sitemap:` lines of its
+# robots.txt, the `<link rel="alternate">` feeds of its home and listing pages.
+NEWSCRAWLER_AUTODISCOVER = True
 # Only articles published on or after this date (YYYY-MM-DD) are exported.
 NEWSCRAWLER_SINCE = ""
 # Seconds between one-line progress summaries when stdout is not a terminal.

@@ -24,6 +24,7 @@ from newscrawler.extract import extract_article
 from newscrawler.failures import describe_failure, is_expected_permanent
 from newscrawler.items import Article
 from newscrawler.records import iso_vn, now_vn
+from newscrawler.spiders.discovery import DiscoveryMixin, alternate_feeds
 from newscrawler.state.extension import CrawlStateExtension
 from newscrawler.state.frontier import PENDING_META, WALK_META, SiteFrontier, pending_url_of
 from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
@@ -47,7 +48,7 @@ class Ministry:
         )
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(DiscoveryMixin, scrapy.Spider):
     """Base of every site spider. Subclasses set the class attributes below."""
 
     publisher: ClassVar[str] = ""
@@ -94,6 +95,8 @@ class NewsSpider(scrapy.Spider):
         # Per incomplete walk, the article links it showed so far (hashes): a pager that
         # only repeats them (a loop, a trap) ends the walk.
         self._walk_links: dict[str, set[int]] = {}
+        # Feeds and sitemaps asked for this run, declared or found: each fetched once.
+        self._feeds_seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -103,6 +106,7 @@ class NewsSpider(scrapy.Spider):
         spider.stale_pages_to_stop = settings.getint("NEWSCRAWLER_STALE_PAGES")
         spider.full_walk = settings.getbool("NEWSCRAWLER_FULL")
         spider.use_site_selectors = settings.getbool("NEWSCRAWLER_USE_SITE_SELECTORS")
+        spider.autodiscover = settings.getbool("NEWSCRAWLER_AUTODISCOVER")
         since = settings.get("NEWSCRAWLER_SINCE")
         spider.since = date.fromisoformat(since) if since else None
         return spider
@@ -119,6 +123,11 @@ class NewsSpider(scrapy.Spider):
     def is_article_url(self, url: str) -> bool:
         return bool(self._article_re.match(url))
 
+    def is_article_link(self, url: str) -> bool:
+        """Whether a link found on a page leads to an article (platforms whose links
+        carry navigation parameters clean them first)."""
+        return self.canonical_article_url(url) is not None
+
     # --- discovery ------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -133,12 +142,12 @@ class NewsSpider(scrapy.Spider):
             # Recent articles may still change: re-fetch those within the recheck window.
             for request in self.article_requests(self.state.recheck_urls(self.name)):
                 yield request
-        for url in self.feed_urls:
-            yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error,
-                                 dont_filter=True)
-        for url in self.sitemap_urls:
-            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
-                                 dont_filter=True)
+        declared = [*self.feed_requests(self.feed_urls, self.parse_feed),
+                    *self.feed_requests(self.sitemap_urls, self.parse_sitemap)]
+        if getattr(self, "autodiscover", False):
+            declared += self.autodiscovery_requests()
+        for request in declared:
+            yield request
         for url in self.listing_urls:
             request = self.listing_request(url, page=1, stale=0, walk=url)
             if request is not None:
@@ -220,9 +229,9 @@ class NewsSpider(scrapy.Spider):
         sitemap = Sitemap(body)
         entries = list(sitemap)
         if sitemap.type == "sitemapindex":
-            for entry in entries:
-                yield scrapy.Request(response.urljoin(entry["loc"]), dont_filter=True,
-                                     callback=self.parse_sitemap, errback=self.on_error)
+            yield from self.feed_requests(
+                (response.urljoin(entry["loc"]) for entry in entries), self.parse_sitemap,
+                found=response.request.errback == self.discovery_failed)
             return
         # Entries last modified before --since cannot hold articles published after it.
         fresh = [e["loc"] for e in entries if not self.is_older_than_since(e.get("lastmod"))]
@@ -231,7 +240,17 @@ class NewsSpider(scrapy.Spider):
     def parse_listing(self, response: Response, page: int, stale: int = 0
                       ) -> Iterable[scrapy.Request]:
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
-        yield from self.article_requests(self.listing_links(response))
+        requests, fallback = self.article_requests(self.listing_links(response)), False
+        if not self._last_links and (found := self.fallback_listing_links(response)):
+            # The selector found no article where the page links to some: drift.
+            requests, fallback = self.article_requests(found), True
+            stats = self.crawler.stats
+            stats.inc_value(f"newscrawler/{self.name}/discovery/fallback")
+            stats.inc_value(f"newscrawler/{self.name}/discovery/fallback_links", len(found))
+        yield from requests
+        if getattr(self, "autodiscover", False):
+            yield from self.feed_requests(alternate_feeds(response), self.parse_feed,
+                                          found=True)
         walk = response.meta.get(WALK_META, response.url)
         if walk in self.incomplete_walks:
             # Known territory does not stop a walk that never completed: only pages that
@@ -249,7 +268,7 @@ class NewsSpider(scrapy.Spider):
             self.walk_ended(walk)
             return
         following = [self.listing_request(url, page + 1, stale, walk)
-                     for url in self.next_listing_urls(response, page)]
+                     for url in self.following_listing_urls(response, page, fallback)]
         following = [request for request in following if request is not None]
         if not following:  # the pager's end (or its cap)
             self.walk_ended(walk)

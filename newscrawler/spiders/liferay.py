@@ -39,6 +39,10 @@ class LiferaySpider(NewsSpider):
         cleaned = (url_query_cleaner(url, self.navigation_params, remove=True) for url in urls)
         return super().article_requests(cleaned)
 
+    def is_article_link(self, url: str) -> bool:
+        return super().is_article_link(url_query_cleaner(url, self.navigation_params,
+                                                         remove=True))
+
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
         """The link of page `page + 1` in the main portlet's page iterator. The portlet
         namespace (`_101_INSTANCE_<x>_`) comes from the iterator's id on this very page."""
