@@ -216,7 +216,10 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         return requests
 
     def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
-        links = response.xpath("//item/link/text() | //entry/link/@href").getall()
+        # By local name: Atom (and RSS 1.0) put their elements in a default namespace.
+        links = response.xpath("//*[local-name()='item']/*[local-name()='link']/text() | "
+                               "//*[local-name()='entry']/*[local-name()='link']/@href"
+                               ).getall()
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/feed_links", len(links))
         yield from self.article_requests(response.urljoin(link.strip()) for link in links)
 

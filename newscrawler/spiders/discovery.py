@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response, TextResponse
 
 from newscrawler.failures import describe_failure
@@ -106,6 +107,13 @@ class DiscoveryMixin:
     listing_urls, feed_urls, allowed_domains, is_article_link, next_listing_urls,
     parse_feed, parse_sitemap, on_error and `_feeds_seen`)."""
 
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # robots.txt is fetched once, by the robots middleware: its Sitemap lines from there.
+        crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
+        return spider
+
     def fallback_listing_links(self, response: Response) -> list[str]:
         """The page's on-site links that are article URLs: what a listing offers when its
         selector finds nothing (a changed template). Pure."""
@@ -151,10 +159,13 @@ class DiscoveryMixin:
         origins = dict.fromkeys(f"{parts.scheme}://{parts.netloc}" for parts in
                                 map(urlsplit, self.listing_urls or self.feed_urls))
         requests = []
+        # Obeying robots.txt, the middleware fetches it (robots_parsed); else we do.
+        own_robots = not self.crawler.settings.getbool("ROBOTSTXT_OBEY")
         for origin in origins:
-            requests.append(scrapy.Request(
-                f"{origin}/robots.txt", callback=self.parse_robots, dont_filter=True,
-                errback=self.discovery_failed, meta={"dont_obey_robotstxt": True}))
+            if own_robots:
+                requests.append(scrapy.Request(
+                    f"{origin}/robots.txt", callback=self.parse_robots, dont_filter=True,
+                    errback=self.discovery_failed, meta={"dont_obey_robotstxt": True}))
             if f"{origin}/" not in self.listing_urls:
                 requests.append(scrapy.Request(f"{origin}/", callback=self.parse_home,
                                                errback=self.discovery_failed))
@@ -164,6 +175,17 @@ class DiscoveryMixin:
         if isinstance(response, TextResponse):
             yield from self.feed_requests(robots_sitemaps(response.text, response.url),
                                           self.parse_sitemap, found=True)
+
+    def robots_parsed(self, robotparser, request) -> None:
+        """Scrapy's robots_parsed signal: schedule the sitemaps robots.txt names."""
+        if not getattr(self, "autodiscover", False):
+            return
+        # Protego (Scrapy's default ROBOTSTXT_PARSER) keeps the Sitemap lines.
+        listed = getattr(getattr(robotparser, "rp", None), "sitemaps", None) or ()
+        origin = f"{urlsplit(request.url).scheme}://{urlsplit(request.url).netloc}/"
+        urls = [urljoin(origin, url.strip()) for url in listed]
+        for sitemap in self.feed_requests(urls, self.parse_sitemap, found=True):
+            self.crawler.engine.crawl(sitemap)
 
     def parse_home(self, response: Response) -> Iterable[scrapy.Request]:
         if isinstance(response, TextResponse):
