@@ -24,7 +24,7 @@ from newscrawler.extract import extract_article
 from newscrawler.failures import describe_failure, is_expected_permanent
 from newscrawler.items import Article
 from newscrawler.records import iso_vn, now_vn
-from newscrawler.spiders.discovery import DiscoveryMixin, alternate_feeds
+from newscrawler.spiders.discovery import FOUND_META, DiscoveryMixin, alternate_feeds
 from newscrawler.state.extension import CrawlStateExtension
 from newscrawler.state.frontier import PENDING_META, WALK_META, SiteFrontier, pending_url_of
 from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
@@ -234,7 +234,7 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         if sitemap.type == "sitemapindex":
             yield from self.feed_requests(
                 (response.urljoin(entry["loc"]) for entry in entries), self.parse_sitemap,
-                found=response.request.errback == self.discovery_failed)
+                found=response.meta.get(FOUND_META, False) if response.request else False)
             return
         # Entries last modified before --since cannot hold articles published after it.
         fresh = [e["loc"] for e in entries if not self.is_older_than_since(e.get("lastmod"))]

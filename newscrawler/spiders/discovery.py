@@ -33,6 +33,7 @@ from newscrawler.failures import describe_failure
 
 logger = logging.getLogger(__name__)
 
+FOUND_META = "newscrawler_found"  # request.meta: a feed or sitemap autodiscovery found
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 _NOT_LINKS = ("javascript:", "mailto:", "tel:", "#")
 _PAGE_PARAM = re.compile(r"page|trang|cur|^p$|^pg$", re.IGNORECASE)
@@ -149,7 +150,7 @@ class DiscoveryMixin:
                                              f"{kind}_found")
                 logger.info("%s: found %s %s", self.name, kind[:-1], url)
             requests.append(scrapy.Request(
-                url, callback=callback, dont_filter=True,
+                url, callback=callback, dont_filter=True, meta={FOUND_META: found},
                 errback=self.discovery_failed if found else self.on_error))
         return requests
 
