@@ -50,6 +50,9 @@ REDIRECT_MAX_TIMES = 20
 # retries wait and honour Retry-After; only http(s) and the site's hosts, redirects
 # included; no redirect loops; a page budget per site; UTF-8 mislabelled as Latin-1.
 DOWNLOADER_MIDDLEWARES = {
+    # Every request waiting for robots.txt gets its rules (Scrapy's gives them to one).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawler.downloadermiddlewares.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # After decompression (590) in the response chain, before the spider sees the text.
