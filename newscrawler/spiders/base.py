@@ -97,6 +97,8 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         self._walk_links: dict[str, set[int]] = {}
         # Feeds and sitemaps asked for this run, declared or found: each fetched once.
         self._feeds_seen: set[str] = set()
+        # Per listing walk, the on-site article links its pages showed (discovery.py).
+        self._walk_page_links: dict[str, set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -243,8 +245,10 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
     def parse_listing(self, response: Response, page: int, stale: int = 0
                       ) -> Iterable[scrapy.Request]:
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
+        walk = response.meta.get(WALK_META, response.url)
         requests, fallback = self.article_requests(self.listing_links(response)), False
-        if not self._last_links and (found := self.fallback_listing_links(response)):
+        found = self.walk_fallback_links(response, walk)  # on every page: it records
+        if not self._last_links and found:
             # The selector found no article where the page links to some: drift.
             requests, fallback = self.article_requests(found), True
             stats = self.crawler.stats
@@ -254,7 +258,6 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         if getattr(self, "autodiscover", False):
             yield from self.feed_requests(alternate_feeds(response), self.parse_feed,
                                           found=True)
-        walk = response.meta.get(WALK_META, response.url)
         if walk in self.incomplete_walks:
             # Known territory does not stop a walk that never completed: only pages that
             # show no article link this walk has not shown yet (a pager loop, a trap).

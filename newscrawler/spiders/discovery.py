@@ -120,6 +120,15 @@ class DiscoveryMixin:
         selector finds nothing (a changed template). Pure."""
         return fallback_article_links(response, self.allowed_domains, self.is_article_link)
 
+    def walk_fallback_links(self, response: Response, walk: str) -> list[str]:
+        """The fallback links of a listing page, if one of them is new to its walk: a
+        page past a listing's end shows only side boxes its first page showed already."""
+        found = self.fallback_listing_links(response)
+        seen = self._walk_page_links.setdefault(walk, set())
+        new = not seen.issuperset(found)
+        seen.update(found)
+        return found if new else []
+
     def following_listing_urls(self, response: Response, page: int, fallback: bool
                                ) -> list[str]:
         """The site's pager; on a page whose link selector failed, a generic pager when
