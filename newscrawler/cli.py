@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--allow-partial", action="store_true",
                        help="a run cut short (CLOSESPIDER_TIMEOUT, page budget, SIGINT/SIGTERM)"
                             " is reported as incomplete but does not fail")
+    crawl.add_argument("--max-articles", type=int, metavar="N",
+                       help="stop each site after exactly N exported articles; the rest "
+                            "stays pending for the next run")
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="override a Scrapy setting")
     add_site_file_argument(crawl)
@@ -101,6 +104,12 @@ def command_crawl(args: argparse.Namespace) -> int:
         overrides["NEWSCRAWLER_SINCE"] = args.since
     if args.allow_partial:
         overrides["NEWSCRAWLER_ALLOW_PARTIAL"] = True
+    if args.max_articles is not None:
+        if args.max_articles < 1:
+            print("newscrawler: error: --max-articles expects a number from 1",
+                  file=sys.stderr)
+            return 2
+        overrides["NEWSCRAWLER_MAX_ARTICLES"] = args.max_articles
     if args.state:
         overrides["NEWSCRAWLER_STATE"] = args.state
     if args.redis:

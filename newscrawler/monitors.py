@@ -6,8 +6,11 @@ each site's run is checked when its spider closes:
 - coverage of the required fields,
 - extraction drift: a field the site has a selector for that comes from another layer
   (metadata or the generic fallback) in too many records means the layout changed,
+- discovery drift: listing pages on which the link selector found nothing and the
+  page's on-site article links were taken instead (the same threshold),
 - listings that showed new articles but no article was exported,
-- records rejected by the JSON Schema.
+- records rejected by the JSON Schema,
+- block, challenge and shell pages where articles were expected (blockpages.py).
 Thresholds are settings (NEWSCRAWLER_MAX_*). The `RecordVerdict` action writes the result
 into the stats (`newscrawler/<site>/verdict`), which the run summary and the `crawl`
 command's exit status read.
@@ -87,6 +90,22 @@ class SiteHealthMonitor(SiteMonitor):
             self.fail(f"{self.site}: extraction drift: {'; '.join(problems)} "
                       f"(threshold {limit:.0%})")
 
+    @monitors.name("discovery drift")
+    def test_discovery_drift(self):
+        """Listing pages whose link selector found no article, so that the page's other
+        on-site article links were taken (spiders/discovery.py): the listing changed."""
+        limit = self.setting("NEWSCRAWLER_MAX_FALLBACK_SHARE")
+        fallback = self.stats.get(f"newscrawler/{self.site}/discovery/fallback", 0)
+        pages = self.stats.get(f"newscrawler/{self.site}/listing_pages", 0)
+        if pages and fallback / pages > limit:
+            links = self.stats.get(f"newscrawler/{self.site}/discovery/fallback_links", 0)
+            pager = self.stats.get(f"newscrawler/{self.site}/discovery/pager_fallback", 0)
+            self.fail(f"{self.site}: discovery drift: the listing selector found no "
+                      f"article link on {fallback} of {pages} listing pages "
+                      f"({fallback / pages:.0%}, threshold {limit:.0%}); {links} links "
+                      f"taken from the pages' on-site links, {pager} next pages found "
+                      "without the site's pager")
+
     @monitors.name("articles exported")
     def test_articles_when_listings_show_new_ones(self):
         requested = self.stats.get(f"newscrawler/{self.site}/article_requests", 0)
@@ -111,6 +130,18 @@ class SiteHealthMonitor(SiteMonitor):
         if total and rejected / total > limit:
             self.fail(f"{self.site}: {rejected} of {total} records failed the JSON Schema "
                       f"(threshold {limit:.0%})")
+
+    @monitors.name("blocked pages")
+    def test_blocked_share(self):
+        blocked = self.stats.get(f"newscrawler/{self.site}/blocked_pages", 0)
+        pages = self.stats.get(f"newscrawler/{self.site}/article_pages", 0)
+        limit = self.setting("NEWSCRAWLER_MAX_BLOCKED_SHARE")
+        if pages and blocked / pages > limit:
+            prefix = f"newscrawler/{self.site}/blocked/"
+            kinds = ", ".join(f"{key[len(prefix):]} {n}" for key, n in
+                              sorted(self.stats.items()) if key.startswith(prefix))
+            self.fail(f"{self.site}: {blocked} of {pages} article pages were blocked "
+                      f"({kinds}; threshold {limit:.0%})")
 
 
 def drift_fields(spider) -> list[str]:

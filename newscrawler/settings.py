@@ -52,6 +52,9 @@ REDIRECT_MAX_TIMES = 20
 # retries wait and honour Retry-After; only http(s) and the site's hosts, redirects
 # included; no redirect loops; a page budget per site; UTF-8 mislabelled as Latin-1.
 DOWNLOADER_MIDDLEWARES = {
+    # Every request waiting for robots.txt gets its rules (Scrapy's gives them to one).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawler.downloadermiddlewares.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # After decompression (590) in the response chain, before the spider sees the text.
@@ -92,6 +95,8 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.normalize.NormalizePipeline": 100,
     "newscrawler.pipelines.validate.ValidatePipeline": 200,
     "newscrawler.pipelines.dedup.DedupPipeline": 300,
+    # Last: what passes it is exported (NEWSCRAWLER_MAX_ARTICLES).
+    "newscrawler.pipelines.limit.MaxArticlesPipeline": 900,
 }
 
 # `scrapy crawl -o/-O` and Scrapyd's items_dir replace FEEDS: the ArticlesFeed add-on
@@ -140,6 +145,15 @@ NEWSCRAWLER_FRONTIER_BACKOFF_MAX = 72.0
 # directory) and the files listed here (`--site-file`; a list, or paths joined by os.pathsep).
 NEWSCRAWLER_SITES_DIR = "sites.d"
 NEWSCRAWLER_SITE_FILES = []
+# Stop each site after exactly this many exported articles (0 = no limit); the run is
+# complete by request (close reason max_articles), the rest stays for the next run.
+NEWSCRAWLER_MAX_ARTICLES = 0
+# A site's run fails when more than this share of its article pages were block,
+# challenge, captcha, access-denied or app-shell pages (newscrawler/blockpages.py).
+NEWSCRAWLER_MAX_BLOCKED_SHARE = 0.2
+# Look for feeds and sitemaps a site does not declare: the `Sitemap:` lines of its
+# robots.txt, the `<link rel="alternate">` feeds of its home and listing pages.
+NEWSCRAWLER_AUTODISCOVER = True
 # Only articles published on or after this date (YYYY-MM-DD) are exported.
 NEWSCRAWLER_SINCE = ""
 # Seconds between one-line progress summaries when stdout is not a terminal.

@@ -74,15 +74,17 @@ def test_dns_failures_are_not_retried(tmp_path):
         f"congthuong: FAILED: DNS lookup failed for congthuong.vn ({start_urls} URLs)")
     (summary,) = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("*.json")]
     stats = summary["sites"]["congthuong"]["stats"]
-    # robots.txt and every start URL failed once each, and none was tried again; after
-    # robots.txt, the host's requests failed at once, without waiting for their slot.
-    assert stats["newscrawler/retry/dns_not_retried"] == start_urls + 1
-    assert stats["newscrawler/dns/failed_fast"] == start_urls
+    # robots.txt, the home page (feed autodiscovery: not a site failure) and every start
+    # URL failed once each, and none was tried again; after robots.txt, the host's
+    # requests failed at once, without waiting for their slot.
+    assert stats["newscrawler/retry/dns_not_retried"] == start_urls + 2
+    assert stats["newscrawler/dns/failed_fast"] == start_urls + 1
+    assert stats["newscrawler/congthuong/discovery/unavailable"] == 1
     assert "newscrawler/retry_backoff_s" not in stats
     log = next((tmp_path / "logs").glob("*.log")).read_text(encoding="utf-8")
     assert "Retrying" not in log and "Gave up retrying" not in log
     # Failed at once, they still count as requests sent (the error rate stays a share).
-    assert f"{start_urls} of {start_urls + 1} requests failed" in log
+    assert f"{start_urls} of {start_urls + 2} requests failed" in log
 
 
 # --- dataset, sites, replica truth, extract -------------------------------------------

@@ -88,6 +88,8 @@ class RunSummary:
             "pages": stats.get("response_received_count", 0),
             "errors": stats.get(prefix + "errors", 0),
             "failures": failures,
+            # Block, challenge and shell pages met instead of articles (blockpages.py).
+            "blocked": stats.get(prefix + "blocked_urls") or [],
             "error_summary": summarize_failures(failures),
             "verdict": site_verdict(stats, prefix, reason, failures, self.files,
                                     self.crawler.settings.getbool("NEWSCRAWLER_ALLOW_PARTIAL")),
@@ -107,7 +109,7 @@ class RunSummary:
                           if hasattr(spider, "discovery_reach") else None),
             "stats": {k: v for k, v in stats.items()
                       if k.startswith(("field/", "newscrawler/"))
-                      and not k.endswith(("/failures", "/verdict"))},
+                      and not k.endswith(("/failures", "/verdict", "/blocked_urls"))},
         }
 
 
@@ -178,7 +180,8 @@ def incomplete_reason(stats: dict, finish_reason: str) -> str | None:
     """Why the run stopped before its end, or None: a close reason other than
     `finished` (closespider_timeout, shutdown on SIGINT/SIGTERM, ...), or requests
     refused by the page budget (NEWSCRAWLER_MAX_PAGES_PER_SITE)."""
-    if finish_reason and finish_reason != "finished":
+    # max_articles: stopped at NEWSCRAWLER_MAX_ARTICLES, complete as asked.
+    if finish_reason and finish_reason not in ("finished", "max_articles"):
         named = {"shutdown": "interrupted before the end (shutdown)",
                  "closespider_timeout": "stopped by CLOSESPIDER_TIMEOUT (closespider_timeout)"}
         return named.get(finish_reason, f"stopped before the end ({finish_reason})")

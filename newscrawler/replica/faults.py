@@ -33,6 +33,9 @@ The kinds, and what a correct crawler does about each:
   `offsite_redirect` (302 to another host), `scheme_redirect` (302 to a `file:` URL),
   `oversize` (a body over 20 MiB, the default
   DOWNLOAD_MAXSIZE), `gzip_bomb` (64 MiB of gzip-compressed spaces in 64 KiB);
+- blocks (count as `blocked: <kind>`, never export, retry next run; `blockfaults.py`):
+  `block_firewall`, `block_challenge`, `block_captcha`, `block_denied`, `block_shell`,
+  group `blocked` (not part of `all`);
 - traps and policy: `trap` (a listing whose pager never ends, past the end it repeats
   page 1, plus calendar links to the day before and after, forever; the pager trap is
   written for MasterCMS pagers `div.grNextPage`), `robots_disallow` (robots.txt
@@ -57,6 +60,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from newscrawler.replica.blockfaults import BLOCK_FAULTS, BLOCKS
 from newscrawler.replica.faultkinds import FAULTS, Hit, marked_hop, site_path, strip_marker
 
 logger = logging.getLogger(__name__)
@@ -68,12 +72,14 @@ QUIRKS = ("invalid_html", "no_charset", "wrong_charset", "nfd", "redirect_chain"
 PERMANENT = ("not_found", "redirect_loop", "offsite_redirect", "scheme_redirect", "oversize",
              "gzip_bomb")
 TRAPS = ("trap", "robots_disallow")
-KINDS = TRANSIENT + QUIRKS + PERMANENT + TRAPS
+KINDS = TRANSIENT + QUIRKS + PERMANENT + TRAPS + BLOCKS
 GROUPS: dict[str, tuple[str, ...]] = {
     "transient": TRANSIENT, "quirks": QUIRKS, "permanent": PERMANENT, "traps": TRAPS,
+    # Served on article URLs only; not in "all" (hostile): a block is no server fault.
+    "blocked": BLOCKS,
     # What a correct crawler gets right within one run: retries and careful parsing.
     "recoverable": TRANSIENT + QUIRKS,
-    "all": KINDS,
+    "all": TRANSIENT + QUIRKS + PERMANENT + TRAPS,
 }
 PROFILES = {
     # 10% of the requests meet a fault that a retry or a careful parser overcomes.
@@ -184,7 +190,7 @@ class FaultInjector:
             if kind is None:
                 handler.send_reply(status, headers, body, send_body)
                 return
-            FAULTS[kind](self, hit)
+            (FAULTS.get(kind) or BLOCK_FAULTS[kind])(self, hit)
 
     def draw(self, hit_key: str, applicable: list[str]) -> str | None:
         with self._lock:
@@ -220,6 +226,8 @@ class FaultInjector:
             kinds.append("trap")
         if is_article:
             kinds.append("not_found")
+        if is_article and page:
+            kinds += BLOCKS
         if urlsplit(hit.path).path == "/robots.txt":
             kinds.append("robots_disallow")
         return kinds

@@ -5,7 +5,8 @@ or with a `Host: example.gov.vn` header (then the path is taken as is). Response
 gzip-compressed when the client accepts it, as real sites do.
 
     newscrawler replica serve [--host 127.0.0.1] [--port 0] [--sites KEY ...]
-                              [--articles N] [--day N --epoch ISO ...] [--weak-dh-tls]
+                              [--articles N] [--day N --epoch ISO ...]
+                              [--redesign SITE ...] [--redesign-listing SITE ...] [--weak-dh-tls]
     newscrawler replica truth SITE [--articles N] [--day N --epoch ISO --sites KEY ...]
 
 With `--day`, the sites are served as on that day of `timeline.Timeline`. Whatever the
@@ -273,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=None, help="corpus size per site")
     parser.add_argument("--redesign", nargs="*", default=[], metavar="SITE",
                         help="serve these sites' article pages in a changed layout")
+    parser.add_argument("--redesign-listing", nargs="*", default=[], metavar="SITE",
+                        help="serve these sites' listing (non-article) pages in a changed "
+                             "layout: their link selectors and pagers miss")
     parser.add_argument("--faults", metavar="PROFILE", type=_fault_profile,
                         help="inject faults: a profile name (flaky, hostile) or "
                              "KIND=RATE,... (see newscrawler/replica/faults.py)")
@@ -287,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
         sites = load_sites(_site_keys(args.sites), args.articles)
         sites = [RedesignedSite(site) if site.spec.key in args.redesign else site
                  for site in sites]
+        sites = [RedesignedSite(site, listings=True)
+                 if site.spec.key in args.redesign_listing else site for site in sites]
         server = ReplicaServer(sites, host=args.host, port=args.port)
     else:
         server = ReplicaServer(host=args.host, port=args.port)

@@ -19,10 +19,12 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 
+from newscrawler.blockpages import BlockPage, classify_response
 from newscrawler.extract import extract_article
 from newscrawler.failures import describe_failure, is_expected_permanent
 from newscrawler.items import Article
 from newscrawler.records import iso_vn, now_vn
+from newscrawler.spiders.discovery import FOUND_META, DiscoveryMixin, alternate_feeds
 from newscrawler.state.extension import CrawlStateExtension
 from newscrawler.state.frontier import PENDING_META, WALK_META, SiteFrontier, pending_url_of
 from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
@@ -46,7 +48,7 @@ class Ministry:
         )
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(DiscoveryMixin, scrapy.Spider):
     """Base of every site spider. Subclasses set the class attributes below."""
 
     publisher: ClassVar[str] = ""
@@ -74,6 +76,9 @@ class NewsSpider(scrapy.Spider):
     month_first_dates: ClassVar[bool] = False
     # How this site's URLs fold (scheme, www, print/AMP/mobile variants).
     url_rules: ClassVar[UrlRules] = UrlRules()
+    # The site's own block pages: kind (newscrawler.blockpages.KINDS) -> strings that,
+    # anywhere in a page, mean that kind; beside the generic signals.
+    block_markers: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,6 +95,10 @@ class NewsSpider(scrapy.Spider):
         # Per incomplete walk, the article links it showed so far (hashes): a pager that
         # only repeats them (a loop, a trap) ends the walk.
         self._walk_links: dict[str, set[int]] = {}
+        # Feeds and sitemaps asked for this run, declared or found: each fetched once.
+        self._feeds_seen: set[str] = set()
+        # Per listing walk, the on-site article links its pages showed (discovery.py).
+        self._walk_page_links: dict[str, set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -99,6 +108,7 @@ class NewsSpider(scrapy.Spider):
         spider.stale_pages_to_stop = settings.getint("NEWSCRAWLER_STALE_PAGES")
         spider.full_walk = settings.getbool("NEWSCRAWLER_FULL")
         spider.use_site_selectors = settings.getbool("NEWSCRAWLER_USE_SITE_SELECTORS")
+        spider.autodiscover = settings.getbool("NEWSCRAWLER_AUTODISCOVER")
         since = settings.get("NEWSCRAWLER_SINCE")
         spider.since = date.fromisoformat(since) if since else None
         return spider
@@ -115,6 +125,11 @@ class NewsSpider(scrapy.Spider):
     def is_article_url(self, url: str) -> bool:
         return bool(self._article_re.match(url))
 
+    def is_article_link(self, url: str) -> bool:
+        """Whether a link found on a page leads to an article (platforms whose links
+        carry navigation parameters clean them first)."""
+        return self.canonical_article_url(url) is not None
+
     # --- discovery ------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -129,12 +144,12 @@ class NewsSpider(scrapy.Spider):
             # Recent articles may still change: re-fetch those within the recheck window.
             for request in self.article_requests(self.state.recheck_urls(self.name)):
                 yield request
-        for url in self.feed_urls:
-            yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error,
-                                 dont_filter=True)
-        for url in self.sitemap_urls:
-            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
-                                 dont_filter=True)
+        declared = [*self.feed_requests(self.feed_urls, self.parse_feed),
+                    *self.feed_requests(self.sitemap_urls, self.parse_sitemap)]
+        if getattr(self, "autodiscover", False):
+            declared += self.autodiscovery_requests()
+        for request in declared:
+            yield request
         for url in self.listing_urls:
             request = self.listing_request(url, page=1, stale=0, walk=url)
             if request is not None:
@@ -203,7 +218,10 @@ class NewsSpider(scrapy.Spider):
         return requests
 
     def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
-        links = response.xpath("//item/link/text() | //entry/link/@href").getall()
+        # By local name: Atom (and RSS 1.0) put their elements in a default namespace.
+        links = response.xpath("//*[local-name()='item']/*[local-name()='link']/text() | "
+                               "//*[local-name()='entry']/*[local-name()='link']/@href"
+                               ).getall()
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/feed_links", len(links))
         yield from self.article_requests(response.urljoin(link.strip()) for link in links)
 
@@ -216,9 +234,9 @@ class NewsSpider(scrapy.Spider):
         sitemap = Sitemap(body)
         entries = list(sitemap)
         if sitemap.type == "sitemapindex":
-            for entry in entries:
-                yield scrapy.Request(response.urljoin(entry["loc"]), dont_filter=True,
-                                     callback=self.parse_sitemap, errback=self.on_error)
+            yield from self.feed_requests(
+                (response.urljoin(entry["loc"]) for entry in entries), self.parse_sitemap,
+                found=response.meta.get(FOUND_META, False) if response.request else False)
             return
         # Entries last modified before --since cannot hold articles published after it.
         fresh = [e["loc"] for e in entries if not self.is_older_than_since(e.get("lastmod"))]
@@ -227,8 +245,19 @@ class NewsSpider(scrapy.Spider):
     def parse_listing(self, response: Response, page: int, stale: int = 0
                       ) -> Iterable[scrapy.Request]:
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
-        yield from self.article_requests(self.listing_links(response))
         walk = response.meta.get(WALK_META, response.url)
+        requests, fallback = self.article_requests(self.listing_links(response)), False
+        found = self.walk_fallback_links(response, walk)  # on every page: it records
+        if not self._last_links and found:
+            # The selector found no article where the page links to some: drift.
+            requests, fallback = self.article_requests(found), True
+            stats = self.crawler.stats
+            stats.inc_value(f"newscrawler/{self.name}/discovery/fallback")
+            stats.inc_value(f"newscrawler/{self.name}/discovery/fallback_links", len(found))
+        yield from requests
+        if getattr(self, "autodiscover", False):
+            yield from self.feed_requests(alternate_feeds(response), self.parse_feed,
+                                          found=True)
         if walk in self.incomplete_walks:
             # Known territory does not stop a walk that never completed: only pages that
             # show no article link this walk has not shown yet (a pager loop, a trap).
@@ -245,7 +274,7 @@ class NewsSpider(scrapy.Spider):
             self.walk_ended(walk)
             return
         following = [self.listing_request(url, page + 1, stale, walk)
-                     for url in self.next_listing_urls(response, page)]
+                     for url in self.following_listing_urls(response, page, fallback)]
         following = [request for request in following if request is not None]
         if not following:  # the pager's end (or its cap)
             self.walk_ended(walk)
@@ -279,6 +308,12 @@ class NewsSpider(scrapy.Spider):
             logger.warning("Skipped %s: not a text response", response.url)
             if self.frontier is not None:
                 self.frontier.fail(pending_url_of(response), "not a text response")
+            return
+        self.crawler.stats.inc_value(f"newscrawler/{self.name}/article_pages")
+        # Before extraction: a block page must never become a record, nor settle the URL.
+        blocked = classify_response(response, self.block_markers)
+        if blocked is not None:
+            self.page_blocked(response, blocked)
             return
         fetched_at = now_vn()
         selectors = self.selectors if self.use_site_selectors else None
@@ -331,15 +366,33 @@ class NewsSpider(scrapy.Spider):
         # Report the URL that was asked for, not the last hop of a redirect chain.
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         reason = describe_failure(failure)
+        self.crawler.stats.inc_value(f"newscrawler/{self.name}/errors")
+        self.record_failure(url, reason, is_expected_permanent(failure))
+        self.frontier_failed(request, reason)
+
+    def record_failure(self, url: str, reason: str, permanent: bool = False) -> None:
         stats = self.crawler.stats
-        stats.inc_value(f"newscrawler/{self.name}/errors")
         failures = stats.get_value(f"newscrawler/{self.name}/failures") or []
         if len(failures) < 1000:
-            failures.append({"url": url, "reason": reason,
-                             "permanent": is_expected_permanent(failure)})
+            failures.append({"url": url, "reason": reason, "permanent": permanent})
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
         logger.warning("%s: %s (%s)", self.name, reason, url)
-        self.frontier_failed(request, reason)
+
+    def page_blocked(self, response: Response, blocked: BlockPage) -> None:
+        """A block, challenge or shell page where an article was expected: a failure of
+        this attempt (the URL stays pending), counted per kind, listed with its URL."""
+        stats = self.crawler.stats
+        stats.inc_value(f"newscrawler/{self.name}/blocked_pages")
+        stats.inc_value(f"newscrawler/{self.name}/blocked/{blocked.kind}")
+        listed = stats.get_value(f"newscrawler/{self.name}/blocked_urls") or []
+        if len(listed) < 1000:
+            listed.append({"url": response.url, "kind": blocked.kind})
+            stats.set_value(f"newscrawler/{self.name}/blocked_urls", listed)
+        logger.info("%s: %s is a %s page (%s)", self.name, response.url, blocked.kind,
+                    blocked.evidence)
+        self.record_failure(response.url, blocked.reason)
+        if self.frontier is not None:
+            self.frontier.fail(pending_url_of(response), blocked.reason)
 
     def frontier_failed(self, request: scrapy.Request, reason: str) -> None:
         """A failed attempt of a pending URL, or a failed page of a listing walk."""

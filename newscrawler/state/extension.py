@@ -42,6 +42,7 @@ from newscrawler.fingerprints import (
 from newscrawler.records import now_vn
 from newscrawler.state import ArticleState, CrawlState, open_state
 from newscrawler.state.frontier import (
+    NotTaken,
     ResolvedWithoutExport,
     SiteFrontier,
     pending_url_of,
@@ -229,6 +230,12 @@ class CrawlStateExtension:
         if isinstance(exception, ResolvedWithoutExport):
             self.fetched_as_alias(ItemAdapter(item), response)
             self.frontier.resolve(pending_url_of(response))
+        elif isinstance(exception, NotTaken):
+            # Passed dedup, not exported: this run does not hold it (still pending).
+            adapter = ItemAdapter(item)
+            article = self.awaiting.pop((adapter.get("id"), adapter.get("version") or 1), None)
+            if article is not None:
+                self.ledger.forget(article)
         else:  # a rejected record: this run's attempt failed
             self.frontier.fail(pending_url_of(response), f"dropped: {exception}")
 

@@ -40,6 +40,11 @@ class ResolvedWithoutExport(DropItem):
     frontier. Any other drop (a rejected record) counts as a failed attempt."""
 
 
+class NotTaken(DropItem):
+    """A drop that says nothing about the article (NEWSCRAWLER_MAX_ARTICLES reached): its
+    URL stays pending, no attempt counted, for the next run."""
+
+
 def retry_policy(settings) -> RetryPolicy:
     return RetryPolicy(
         max_attempts=max(1, settings.getint("NEWSCRAWLER_MAX_ATTEMPTS")),
