@@ -216,6 +216,9 @@ SETTINGS: dict[str, Any] = {
     "NEWSCRAWLER_REDIS_URL": Text(redis_url_problem),
     "NEWSCRAWLER_WORKER_ID": Text(),
     "NEWSCRAWLER_WORKER_TTL": Number(float, 0, above=True),
+    "NEWSCRAWLER_ARCHIVE": Flag(),
+    # A record pair must fit in a file: below 1 MiB files would hold one page each.
+    "NEWSCRAWLER_ARCHIVE_MAX_BYTES": Number(int, 1024 ** 2),
     "NEWSCRAWLER_TEST_KILL_AT": Text(kill_point_problem),
     "NEWSCRAWLER_TEST_DISK_FULL_AFTER": COUNT,
     # Scrapy's, that our defaults and README rely on

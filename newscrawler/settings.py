@@ -58,6 +58,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.downloadermiddlewares.bounds.SiteBoundsMiddleware": 650,
     # After DownloaderStats (850): a host whose DNS failed is not asked again this run.
     "newscrawler.downloadermiddlewares.unresolved.UnresolvedHostMiddleware": 860,
+    # Next to the download handler: every response as received, into the WARC archive.
+    "newscrawler.archive.middleware.ArchiveMiddleware": 950,
 }
 
 # Attack surface off: nothing listens while we crawl.
@@ -162,6 +164,10 @@ NEWSCRAWLER_WORKER_ID = ""
 # Seconds without a heartbeat after which a worker counts as dead and its requests go
 # back to the shared frontier.
 NEWSCRAWLER_WORKER_TTL = 30.0
+# The WARC archive of every fetched page (newscrawler/archive/): DATA_DIR/archive/<site>/
+# <day>/<run_id>.warc.gz, a new file past this many bytes. False turns it off.
+NEWSCRAWLER_ARCHIVE = True
+NEWSCRAWLER_ARCHIVE_MAX_BYTES = 1024 ** 3
 # Tests only: "EVENT:N[:SIGNAL]" interrupts the crawl at a point it reaches
 # (newscrawler/killpoints.py). Empty = off.
 NEWSCRAWLER_TEST_KILL_AT = ""

@@ -101,10 +101,12 @@ class RunSummary:
             "duration_s": round((ended - self.started).total_seconds(), 3)
             if self.started else None,
             "files": self.files,
+            # The WARC files of the pages fetched (newscrawler/archive/): records, bytes.
+            "archive": stats.get(prefix + "archive/files", []),
             "user_feeds": self.user_feeds,
             "stats": {k: v for k, v in stats.items()
                       if k.startswith(("field/", "newscrawler/"))
-                      and not k.endswith(("/failures", "/verdict"))},
+                      and not k.endswith(("/failures", "/verdict", "/archive/files"))},
         }
 
 
