@@ -168,6 +168,9 @@ NEWSCRAWLER_WORKER_TTL = 30.0
 # <day>/<run_id>.warc.gz, a new file past this many bytes. False turns it off.
 NEWSCRAWLER_ARCHIVE = True
 NEWSCRAWLER_ARCHIVE_MAX_BYTES = 1024 ** 3
+# Site selectors replaced by configuration, {site: {field: selector}} (a dict, or JSON with
+# -s): a fix applied before its release, e.g. to re-extract the archive (`reextract`).
+NEWSCRAWLER_SELECTOR_OVERRIDES = {}
 # Tests only: "EVENT:N[:SIGNAL]" interrupts the crawl at a point it reaches
 # (newscrawler/killpoints.py). Empty = off.
 NEWSCRAWLER_TEST_KILL_AT = ""
