@@ -24,6 +24,8 @@ from newscrawler import signals as our_signals
 from newscrawler.archive import ARCHIVE_DIR
 from newscrawler.archive.writer import ArchiveWriter
 from newscrawler.export.storage import run_date, run_id_from_settings, worker_id_from_settings
+from newscrawler.records import now_vn
+from newscrawler.spiders.base import FETCHED_AT_META
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +63,14 @@ class ArchiveMiddleware:
     def process_response(self, request, response):
         if REPLAYED_FLAG in response.flags or self.failed:
             return response
+        fetched_at = now_vn()
+        # The record's WARC-Date is the article's crawled_at: reextract gives it back.
+        request.meta[FETCHED_AT_META] = fetched_at
         try:
             self.writer.write_exchange(
                 request.method, response.url, request.headers, request.body or b"",
                 response.status, getattr(response, "protocol", None), response.headers,
-                response.body)
+                response.body, fetched_at)
         except OSError as error:
             self.write_failed(error)
         return response

@@ -23,6 +23,7 @@ from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 from warcio.timeutils import iso_date_to_datetime
 
+from newscrawler.archive.baseline import Baseline
 from newscrawler.archive.middleware import REPLAYED_FLAG
 from newscrawler.archive.reader import Corrupt, read_member_at
 from newscrawler.archive.scan import read_captures
@@ -89,7 +90,12 @@ def replay_spider(spider_cls: type, captures: Path, counts: dict[str, int], labe
     """`spider_cls` starting from the captures listed in `captures` (one per line)."""
 
     class ReplaySpider(spider_cls):
+        baseline = None  # reextract: the site's last exports, all fields compared
+
         async def start(self):
+            if label == "reextract":
+                data_dir = self.crawler.settings.get("NEWSCRAWLER_DATA_DIR")
+                self.baseline = Baseline.load(Path(data_dir), self.name)
             stats = self.crawler.stats
             for reason, count in counts.items():
                 stats.set_value(f"newscrawler/{self.name}/{label}/skipped/{reason}", count)
