@@ -31,8 +31,9 @@ from newscrawler.atomic import fsync_path
 
 logger = logging.getLogger(__name__)
 
-# zlib's default level: warcio's own gzip wrapper uses 9, which costs 2-3x the CPU for
-# ~2 % smaller files (benchmarks/archive_formats.py).
+# zlib's default level (warcio's own gzip wrapper uses 9): about as fast and 1 % larger
+# on these pages (benchmarks/bench_archive.py); the member is compressed in one go, so
+# that it reaches the file in one write.
 GZIP_LEVEL = 6
 # The body is stored as Scrapy's handler returns it: de-chunked, still content-encoded.
 _DROPPED_RESPONSE_HEADERS = {"transfer-encoding"}
