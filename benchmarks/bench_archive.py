@@ -18,6 +18,7 @@ import argparse
 import io
 import json
 import logging
+import shutil
 import statistics
 import time
 from datetime import datetime
@@ -154,6 +155,50 @@ def formats(count: int, work: Path = WORK / "archive") -> dict[str, Any]:
             "ms_per_page": {name: 1000 * s / len(pages) for name, s in timings.items()}}
 
 
+def build_warc(path: Path, count: int, site_key: str = "congthuong") -> int:
+    """A WARC of `count` distinct article pages of one replica site, with our writer."""
+    from scrapy.http import Headers
+
+    from newscrawler.archive.writer import ArchiveWriter
+    from newscrawler.replica import load_site
+
+    site, now = load_site(site_key, count), datetime.fromisoformat(FIXED_NOW)
+    writer = ArchiveWriter(path.parent, path.name.removesuffix(".warc.gz"), 1 << 40)
+    written = 0
+    for article in site.corpus.articles[:count]:
+        status, headers, body = site.handle("/" + article.url.split("/", 3)[3], now)
+        if status == 200:
+            writer.write_exchange("GET", article.url, Headers({"User-Agent": "b"}), b"", 200,
+                                  "HTTP/1.1", Headers(headers), body)
+            written += 1
+    writer.close()
+    return written
+
+
+def import_memory(sizes: tuple[int, ...] = (300, 3000), work: Path = WORK / "archive"
+                  ) -> dict[str, Any]:
+    """Peak RSS of `import-warc` over WARCs of growing size: flat if it streams."""
+    import sys
+
+    from benchmarks.bench_crawl import run_measured
+
+    rows = []
+    for count in sizes:
+        target = work / f"import-{count}"
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        warc = target / "in.warc.gz"
+        pages = build_warc(warc, count)
+        result = run_measured([sys.executable, "-m", "newscrawler.cli", "import-warc",
+                               str(warc), "--data-dir", str(target / "data")],
+                              target / "output.log")
+        rows.append({"pages": pages, "warc_bytes": warc.stat().st_size, **result,
+                     "pages_per_s": pages / result["wall_s"]})
+        logger.info("import of %d pages: %.0f MB peak, %.1f s", pages,
+                    result["peak_rss_mb"], result["wall_s"])
+    return {"rows": rows}
+
+
 def markdown(results: dict[str, Any]) -> str:
     lines = ["| measure | value |", "|---|---|"]
     crawl_part = results.get("crawl")
@@ -171,6 +216,10 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append(f"| file bytes, ours / warcio gzip 9 | {fmt['file_bytes']['ours']} / "
                      f"{fmt['file_bytes']['warcio']} ({fmt['pages']} pages, "
                      f"{fmt['page_bytes']} bytes of HTML) |")
+    for row in results.get("import_memory", {}).get("rows", []):
+        lines.append(f"| import-warc of {row['pages']} pages ({row['warc_bytes']:,} bytes): "
+                     f"peak RSS | {row['peak_rss_mb']:.0f} MB ({row['pages_per_s']:.0f} "
+                     "pages/s) |")
     return "\n".join(lines) + "\n"
 
 
@@ -183,7 +232,8 @@ def formats_median(count: int, repeats: int = 3) -> dict[str, Any]:
 
 
 def run(articles: int = 2_000, runs: int = 2, sample: int = 500) -> dict[str, Any]:
-    return {"crawl": crawl(articles, runs), "formats": formats_median(sample)}
+    return {"crawl": crawl(articles, runs), "formats": formats_median(sample),
+            "import_memory": import_memory((sample, 10 * sample))}
 
 
 def main() -> int:

@@ -105,6 +105,8 @@ def command_reextract(args: argparse.Namespace) -> int:
         names = args.sites or sorted(p.name for p in (data_dir / ARCHIVE_DIR).glob("*")
                                      if p.is_dir())
         spiders = site_spiders(names) if names else {}
+        if (data_dir / ARCHIVE_DIR).is_dir():
+            take_data_dir(data_dir)
         files = {site: archived_files(data_dir, site, since) for site in spiders}
         if not any(files.values()):
             raise ArchiveCommandError(f"no archived pages in {data_dir / ARCHIVE_DIR}"
@@ -148,6 +150,20 @@ def command_import(args: argparse.Namespace) -> int:
     except ArchiveCommandError as error:
         print(f"newscrawler: error: {error}", file=sys.stderr)
         return 2
+
+
+def take_data_dir(data_dir: Path) -> None:
+    """The data directory's lock, then a killed run's archive `.part` files recovered
+    (and its torn exports removed), as a crawl does at start: before the scan reads it."""
+    from newscrawler.datadirlock import DataDirInUse, clean_once, lock_data_dir
+
+    try:
+        lock_data_dir(data_dir)
+    except DataDirInUse as error:
+        raise ArchiveCommandError(str(error)) from None
+    except OSError as error:
+        raise ArchiveCommandError(f"data directory {data_dir}: {error.strerror}") from None
+    clean_once(data_dir)
 
 
 def parse_since(text: str | None) -> date | None:

@@ -21,6 +21,7 @@ from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
+from scrapy.utils.asyncio import sleep
 from warcio.timeutils import iso_date_to_datetime
 
 from newscrawler.archive.baseline import Baseline
@@ -30,6 +31,7 @@ from newscrawler.archive.scan import read_captures
 from newscrawler.records import VN_TZ
 from newscrawler.spiders.base import FETCHED_AT_META
 from newscrawler.state.extension import CrawlStateExtension
+from newscrawler.state.frontier import PENDING_META
 
 logger = logging.getLogger(__name__)
 
@@ -100,15 +102,29 @@ def replay_spider(spider_cls: type, captures: Path, counts: dict[str, int], labe
             for reason, count in counts.items():
                 stats.set_value(f"newscrawler/{self.name}/{label}/skipped/{reason}", count)
             self.state = self.crawler.get_extension(CrawlStateExtension)
+            pending: set[str] = set()
             if self.state is not None:
                 self.frontier = self.state.frontier
+                # An archived page of a URL a crawl discovered and has not exported yet
+                # settles it: the next crawl does not fetch it from the site.
+                pending = {entry.url for entry in self.state.state.pending(self.name)}
             for capture in read_captures(captures):
+                await self.wait_for_room()
                 stats.inc_value(f"newscrawler/{self.name}/{label}/replayed")
                 fetched = iso_date_to_datetime(capture.date).replace(tzinfo=UTC)
+                meta = {REPLAY_META: (capture.path, capture.offset),
+                        FETCHED_AT_META: fetched.astimezone(VN_TZ)}
+                if capture.url in pending:
+                    meta[PENDING_META] = capture.url
                 yield scrapy.Request(capture.url, callback=self.parse_article,
-                                     errback=self.on_error, dont_filter=True,
-                                     meta={REPLAY_META: (capture.path, capture.offset),
-                                           FETCHED_AT_META: fetched.astimezone(VN_TZ)})
+                                     errback=self.on_error, dont_filter=True, meta=meta)
+
+        async def wait_for_room(self) -> None:
+            """Scrapy takes start requests while the downloader is full (into the
+            scheduler): wait instead, so a multi-gigabyte WARC is never all in memory."""
+            engine = self.crawler.engine
+            while engine is not None and engine.running and engine.needs_backout():
+                await sleep(0.005)
 
     ReplaySpider.__name__ = ReplaySpider.__qualname__ = f"{spider_cls.__name__}Replay"
     return ReplaySpider
