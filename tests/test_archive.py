@@ -151,3 +151,13 @@ def test_kill_9_while_archiving_then_rerun_every_warc_valid_no_article_lost(
     assert truth <= archived  # every exported article's page is in the archive
     stats = summary(tmp_path, rerun.stdout)["sites"]["congthuong"]["stats"]
     assert stats["newscrawler/archive/recovered"] == 1
+
+
+def test_an_archive_that_cannot_be_written_fails_the_run_not_the_export(replica, tmp_path):
+    (tmp_path / "archive").write_text("not a directory")
+    result = run_newscrawler("crawl", "congthuong", "--replica", replica.url, "--data-dir",
+                             str(tmp_path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "cannot write the archive in" in result.stdout
+    truth = {record["url"] for record in replica_truth("congthuong")}
+    assert {record["url"] for record in exported_records(tmp_path, "congthuong")} == truth

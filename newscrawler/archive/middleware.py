@@ -79,6 +79,7 @@ class ArchiveMiddleware:
         """A full disk or a broken archive directory: the crawl goes on (its feeds are
         what the dataset is), the site's run fails with the reason."""
         self.failed = True
+        self.writer.abandon()
         reason = f"cannot write the archive in {self.writer.directory}: " \
                  f"{error.strerror or error}"
         logger.error("Archive failed: %s", reason)

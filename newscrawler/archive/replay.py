@@ -26,7 +26,7 @@ from warcio.timeutils import iso_date_to_datetime
 
 from newscrawler.archive.baseline import Baseline
 from newscrawler.archive.middleware import REPLAYED_FLAG
-from newscrawler.archive.reader import Corrupt, read_member_at
+from newscrawler.archive.reader import Corrupt, parse_record, read_member_at
 from newscrawler.archive.scan import read_captures
 from newscrawler.records import VN_TZ
 from newscrawler.spiders.base import FETCHED_AT_META
@@ -71,8 +71,6 @@ class WarcReplayHandler(BaseDownloadHandler):
         member = read_member_at(Path(path), offset, self.max_size)
         if isinstance(member, Corrupt):
             raise ReplayError(f"{path} at offset {offset}: {member.reason}")
-        from newscrawler.archive.reader import parse_record
-
         record = parse_record(member.data)
         body = record.content_stream().read(self.max_size + 1 if self.max_size else -1)
         if self.max_size and len(body) > self.max_size:

@@ -11,6 +11,7 @@ Files roll over at `max_bytes`: `<name>.warc.gz`, `<name>.2.warc.gz`, ...
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -182,3 +183,11 @@ class ArchiveWriter:
 
     def close(self) -> None:
         self.close_file()
+
+    def abandon(self) -> None:
+        """After a failed write: the `.part` may end in a torn record, so it is not
+        renamed; the next run's recovery keeps its whole records (recovery.py)."""
+        out, self._out = self._out, None
+        if out is not None:
+            with contextlib.suppress(OSError):
+                out.close()
