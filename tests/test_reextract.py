@@ -99,6 +99,15 @@ def test_a_fixed_selector_reextracts_drifted_records_as_new_versions(tmp_path):
                                                           CONTENT_FIELDS}
         assert record["changed_at"] == record["crawled_at"] == crawled[url]["crawled_at"]
     assert len(records) == len(crawled) + len(drifted)
+    # The dataset: the latest version of every article, i.e. the truth.
+    out = tmp_path / "dataset.jsonl"
+    result = run_newscrawler("dataset", "export", "--format", "jsonl", "--data-dir",
+                             str(data_dir), str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    dataset = by_url([json.loads(line) for line in out.read_text().splitlines()])
+    assert dataset.keys() == crawled.keys()
+    assert all({f: dataset[url][f] for f in CONTENT_FIELDS} ==
+               {f: truth[url][f] for f in CONTENT_FIELDS} for url in dataset)
     # Once more: all settled, nothing new.
     result = run_newscrawler("reextract", SITE, "--data-dir", str(data_dir), "-s",
                              f"NEWSCRAWLER_SELECTOR_OVERRIDES={overrides}")
