@@ -117,6 +117,8 @@ def test_import_exports_exactly_the_truth_of_the_whole_article_records(replica, 
     assert [(Path(c["file"]).name, c["offset"]) for c in report["corrupt"]] == [
         ("mixed.warc.gz", cut_at)]
     assert report["captures"] == {"congthuong": 10, "moh": 12}
+    html = (data_dir / "runs" / f"{run_id}.html").read_text()
+    assert "Corrupt records" in html and "mixed.warc.gz" in html
     assert f"mixed.warc.gz at offset {cut_at}" in result.stdout
     # Imported again: known, unchanged, nothing exported twice.
     result = run_newscrawler("import-warc", *map(str, files), "--data-dir", str(data_dir))
