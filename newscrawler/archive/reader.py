@@ -134,6 +134,9 @@ def _record_length_problem(data: bytes) -> str | None:
         return "WARC record without Content-Length"
     if len(data) < head_end + 4 + length:
         return "truncated WARC record (shorter than its Content-Length)"
+    if data[head_end + 4 + length:].strip(b"\r\n"):
+        return ("several WARC records in one gzip member (a file gzipped whole?): "
+                "`warcio recompress` it into one member per record")
     return None
 
 
@@ -182,15 +185,22 @@ def _plain_records(handle, max_record: int, offset: int = 0
         elif max_record and length > max_record:
             yield Corrupt(offset, f"record larger than {max_record:,} bytes")
         else:
+            total = head_end + 4 + length
             handle.seek(offset)
-            data = handle.read(head_end + 4 + length)
-            if len(data) < head_end + 4 + length:
+            data = handle.read(total + 4)
+            trailer = data[total:]
+            if len(data) < total:
                 yield Corrupt(offset, "truncated WARC record (shorter than its "
                                       "Content-Length)")
                 return
-            yield Member(offset, offset + len(data), data)
-            offset += len(data)
-            continue
+            if trailer and trailer != b"\r\n\r\n":
+                # The block runs into the next record: this one was cut short.
+                yield Corrupt(offset, "WARC record that does not end where its "
+                                      "Content-Length says")
+            else:
+                yield Member(offset, offset + len(data), data[:total])
+                offset += len(data)
+                continue
         offset = _next_magic(handle, offset + 1, WARC_MAGIC)
         if offset < 0:
             return
