@@ -70,3 +70,16 @@ def test_check_warc_refuses_what_is_not_a_warc(tmp_path):
         bad.write_bytes(data)
         with pytest.raises(NotAWarc, match="not a WARC file"):
             check_warc(bad)
+
+
+def test_records_over_the_size_bound_are_counted_too_large_not_corrupt(tmp_path):
+    from newscrawler.archive.scan import Scan
+    from newscrawler.runner import spider_loader
+
+    path = tmp_path / "x.warc.gz"
+    path.write_bytes(b"".join(record_bytes(n, True) for n in range(3)))
+    scan = Scan({"moh": spider_loader().load("moh")()}, tmp_path, max_record=500)
+    scan.scan(path)
+    scan.finish()
+    assert scan.report()["skipped"] == {"too_large": 3}
+    assert scan.report()["corrupt"] == []

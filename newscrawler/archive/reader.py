@@ -23,6 +23,7 @@ from warcio.exceptions import ArchiveLoadFailed
 CHUNK = 1 << 16  # most records are smaller: a member is read in a read or two
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
+TOO_LARGE = "record larger than"
 
 
 class NotAWarc(Exception):
@@ -114,7 +115,7 @@ def _one_member(handle, offset: int, max_record: int) -> Member | Corrupt:
         consumed += len(chunk) - len(decompressor.unused_data)
         size += len(data)
         if max_record and size > max_record:
-            return Corrupt(offset, f"record larger than {max_record:,} bytes")
+            return Corrupt(offset, f"{TOO_LARGE} {max_record:,} bytes")
         out.append(data)
     data = b"".join(out)
     if not data.startswith(WARC_MAGIC):
@@ -183,7 +184,7 @@ def _plain_records(handle, max_record: int, offset: int = 0
         if not head.startswith(WARC_MAGIC) or length is None:
             yield Corrupt(offset, "not a WARC record header")
         elif max_record and length > max_record:
-            yield Corrupt(offset, f"record larger than {max_record:,} bytes")
+            yield Corrupt(offset, f"{TOO_LARGE} {max_record:,} bytes")
         else:
             total = head_end + 4 + length
             handle.seek(offset)

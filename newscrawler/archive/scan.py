@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.timeutils import iso_date_to_datetime
 
-from newscrawler.archive.reader import Corrupt, iter_members, parse_record
+from newscrawler.archive.reader import TOO_LARGE, Corrupt, iter_members, parse_record
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,10 @@ class Scan:
         for member in iter_members(path, self.max_record):
             self.records += 1
             if isinstance(member, Corrupt):
-                self.skip_corrupt(path, member.offset, member.reason)
+                if member.reason.startswith(TOO_LARGE):
+                    self.skip(None, "too_large")
+                else:
+                    self.skip_corrupt(path, member.offset, member.reason)
                 continue
             try:
                 record = parse_record(member.data)
