@@ -13,7 +13,7 @@ the feeds, the monitors and the run summary.
 from __future__ import annotations
 
 import logging
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 import scrapy
@@ -28,7 +28,7 @@ from newscrawler.archive.baseline import Baseline
 from newscrawler.archive.middleware import REPLAYED_FLAG
 from newscrawler.archive.reader import Corrupt, parse_record, read_member_at
 from newscrawler.archive.scan import read_captures
-from newscrawler.records import VN_TZ
+from newscrawler.records import VN_TZ, now_vn
 from newscrawler.spiders.base import FETCHED_AT_META
 from newscrawler.state.extension import CrawlStateExtension
 from newscrawler.state.frontier import PENDING_META
@@ -68,7 +68,9 @@ class WarcReplayHandler(BaseDownloadHandler):
         if where is None:
             raise IgnoreRequest(f"{request.url}: not in the archive (a replay has no network)")
         path, offset = where
-        member = read_member_at(Path(path), offset, self.max_size)
+        # The record holds the body and its headers: room for both.
+        member = read_member_at(Path(path), offset,
+                                self.max_size + (1 << 20) if self.max_size else 0)
         if isinstance(member, Corrupt):
             raise ReplayError(f"{path} at offset {offset}: {member.reason}")
         record = parse_record(member.data)
@@ -84,6 +86,14 @@ class WarcReplayHandler(BaseDownloadHandler):
         return cls(url=request.url, status=status, headers=headers, body=body,
                    flags=[REPLAYED_FLAG], request=request,
                    protocol=record.http_headers.protocol or None)
+
+
+def capture_time(warc_date: str) -> datetime:
+    """The WARC-Date as an aware time in Vietnam; now if the record has none."""
+    try:
+        return iso_date_to_datetime(warc_date).replace(tzinfo=UTC).astimezone(VN_TZ)
+    except (ValueError, TypeError, IndexError):
+        return now_vn()
 
 
 def replay_spider(spider_cls: type, captures: Path, counts: dict[str, int], label: str):
@@ -109,9 +119,8 @@ def replay_spider(spider_cls: type, captures: Path, counts: dict[str, int], labe
             for capture in read_captures(captures):
                 await self.wait_for_room()
                 stats.inc_value(f"newscrawler/{self.name}/{label}/replayed")
-                fetched = iso_date_to_datetime(capture.date).replace(tzinfo=UTC)
                 meta = {REPLAY_META: (capture.path, capture.offset),
-                        FETCHED_AT_META: fetched.astimezone(VN_TZ)}
+                        FETCHED_AT_META: capture_time(capture.date)}
                 if capture.url in pending:
                     meta[PENDING_META] = capture.url
                 yield scrapy.Request(capture.url, callback=self.parse_article,
