@@ -44,7 +44,7 @@ SIZES = {
     "quick": {"articles": 2_000, "runs": 1, "np_sample": 100, "np_runs": 1,
               "rss_articles": 4_000, "extraction_runs": 1, "state_n": 20_000,
               "dataset_records": 5_000, "profile_articles": 400, "frontier_runs": 1,
-              "archive_articles": 1_000, "archive_runs": 1, "archive_sample": 200},
+              "archive_articles": 1_000, "archive_runs": 1, "archive_sample": 100},
 }
 
 
