@@ -58,8 +58,10 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.downloadermiddlewares.bounds.SiteBoundsMiddleware": 650,
     # After DownloaderStats (850): a host whose DNS failed is not asked again this run.
     "newscrawler.downloadermiddlewares.unresolved.UnresolvedHostMiddleware": 860,
-    # Next to the download handler: every response as received, into the WARC archive.
-    "newscrawler.archive.middleware.ArchiveMiddleware": 950,
+    # The WARC archive: the wire form of each response, noted next to the download
+    # handler, written below retries and redirects, once per page the spider receives.
+    "newscrawler.archive.middleware.WireTap": 950,
+    "newscrawler.archive.middleware.ArchiveMiddleware": 540,
 }
 
 # Attack surface off: nothing listens while we crawl.

@@ -8,12 +8,15 @@ import json
 import signal
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawler.archive.recovery import recover_archive
 from newscrawler.archive.writer import ArchiveWriter
+from newscrawler.replica import REPLICA_SITES
+from newscrawler.runner import spider_loader
 from tests.conftest import exported_records, replica_truth, run_id_of, run_newscrawler
 
 pytestmark = pytest.mark.slow
@@ -40,11 +43,13 @@ def summary(data_dir: Path, stdout: str) -> dict:
     return json.loads((data_dir / "runs" / f"{run_id_of(stdout)}.json").read_text())
 
 
-def test_a_crawl_archives_every_fetched_page_once_under_its_real_url(crawl_replica_site):
-    data_dir, result = crawl_replica_site("congthuong")
+@pytest.mark.parametrize("site", sorted(REPLICA_SITES))
+def test_a_crawl_archives_every_fetched_page_once_under_its_real_url(site,
+                                                                    crawl_replica_site):
+    data_dir, result = crawl_replica_site(site)
     assert result.returncode == 0, result.stdout + result.stderr
-    entry = summary(data_dir, result.stdout)["sites"]["congthuong"]
-    files = archive_files(data_dir, "congthuong")
+    entry = summary(data_dir, result.stdout)["sites"][site]
+    files = archive_files(data_dir, site)
     assert [Path(f["path"]) for f in entry["archive"]] == files
     records = [r for path in files for r in warc_records(path)]
     responses = [r for r in records if r[0] == "response"]
@@ -54,10 +59,17 @@ def test_a_crawl_archives_every_fetched_page_once_under_its_real_url(crawl_repli
     assert sum(f["bytes"] for f in entry["archive"]) == sum(p.stat().st_size for p in files)
     urls = Counter(uri for _, uri, _ in responses)
     assert max(urls.values()) == 1  # each page once
-    assert all(uri.startswith("https://congthuong.vn/") for uri in urls)
+    domains = tuple(spider_loader().load(site).allowed_domains)
+    hosts = {urlsplit(uri).hostname for uri in urls}
+    assert all(host in domains or host.endswith(tuple("." + d for d in domains))
+               for host in hosts), hosts
     requests = Counter(uri for kind, uri, _ in records if kind == "request")
     assert requests == urls
-    exported = {record["url"] for record in exported_records(data_dir, "congthuong")}
+    # How a page was reached (redirect hops, retries): a metadata record beside it.
+    notes = Counter(uri for kind, uri, _ in records if kind == "metadata")
+    assert set(notes) <= set(urls) and max(notes.values(), default=1) == 1
+    assert len(records) == 1 + 2 * len(responses) + sum(notes.values())
+    exported = {record["url"] for record in exported_records(data_dir, site)}
     assert exported <= set(urls)
     # one gzip member per record: gzip reads them all, as one stream
     with gzip.open(files[0]) as whole:

@@ -1,15 +1,22 @@
-"""ArchiveMiddleware: every response the downloader receives goes into the WARC archive.
+"""The downloader middlewares that put every page a crawl receives into the WARC archive.
 
-Enabled by default (NEWSCRAWLER_ARCHIVE = True); NotConfigured when off. It sits next to
-the download handler (DOWNLOADER_MIDDLEWARES order 950, above HttpCompression 590 and the
-retry and redirect middlewares), so it sees each response as it came off the wire: still
-content-encoded, once per fetch (a redirect, a retried 503 and an error page with its
-body each count), and under the real site's URL even in replica mode, where the replica
-download handler gives the response its real URL back before any middleware sees it.
+Enabled by default (NEWSCRAWLER_ARCHIVE = True); NotConfigured when off. Two places in
+the chain (DOWNLOADER_MIDDLEWARES):
 
-Files are closed (renamed into place) when the spider closes, before the run summary is
-written, which lists them (`archive` in the site's entry). The open file is flushed to
-disk before a feed file is renamed: a committed article's page is in the archive.
+- `WireTap` (950, next to the download handler) notes each response as it came off the
+  wire (status, headers, body still content-encoded) and when, in the request's meta;
+- `ArchiveMiddleware` (540, below the retry (550) and redirect (600) middlewares) writes
+  the responses that reach the spider, each once, from that wire form: so the archive's
+  response records are the run summary's `pages` (Scrapy's response_received), a page
+  reached through redirects or retries is archived as fetched last, and how it was
+  reached (`redirected-from: URL (301)`, `retried: N`) goes into a `metadata` record
+  beside it. An error page with its body (404, a 500 after its retries) is archived.
+
+In replica mode the replica download handler gives every response its real URL back
+before any middleware sees it, so the archive holds the real sites' URLs. Files are
+closed (renamed into place) when the spider closes, before the run summary is written,
+which lists them (`archive` in the site's entry). The open file is flushed to disk
+before a feed file is renamed: a committed article's page is in the archive.
 """
 
 from __future__ import annotations
@@ -31,6 +38,42 @@ logger = logging.getLogger(__name__)
 
 # Responses the replay handler built from a WARC record: never archived again.
 REPLAYED_FLAG = "warc-replay"
+# Request meta: (status, protocol, headers, body, fetched at) as received (WireTap).
+WIRE_META = "_newscrawler_wire"
+
+
+def archive_enabled(settings) -> None:
+    if not settings.getbool("NEWSCRAWLER_ARCHIVE"):
+        raise NotConfigured("NEWSCRAWLER_ARCHIVE is off")
+
+
+class WireTap:
+    """Notes each response as received, before decoding or charset repair change it."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        archive_enabled(crawler.settings)
+        return cls()
+
+    def process_response(self, request, response):
+        if REPLAYED_FLAG not in response.flags:
+            # The headers are copied: HttpCompressionMiddleware edits them in place.
+            request.meta[WIRE_META] = (response.status, getattr(response, "protocol", None),
+                                       response.headers.copy(), response.body, now_vn())
+        return response
+
+
+def how_reached(request) -> list[tuple[str, str]]:
+    """Redirect hops and retries of the request that gave this response."""
+    meta = request.meta
+    reasons = meta.get("redirect_reasons") or []
+    notes = []
+    for index, url in enumerate(meta.get("redirect_urls") or []):
+        reason = reasons[index] if index < len(reasons) else None
+        notes.append(("redirected-from", url if reason is None else f"{url} ({reason})"))
+    if meta.get("retry_times"):
+        notes.append(("retried", str(meta["retry_times"])))
+    return notes
 
 
 def archive_writer(settings, site: str) -> ArchiveWriter:
@@ -52,8 +95,7 @@ class ArchiveMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        if not settings.getbool("NEWSCRAWLER_ARCHIVE"):
-            raise NotConfigured("NEWSCRAWLER_ARCHIVE is off")
+        archive_enabled(settings)
         middleware = cls(crawler, archive_writer(settings, crawler.spidercls.name))
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(middleware.feed_file_complete,
@@ -63,14 +105,15 @@ class ArchiveMiddleware:
     def process_response(self, request, response):
         if REPLAYED_FLAG in response.flags or self.failed:
             return response
-        fetched_at = now_vn()
+        status, protocol, headers, body, fetched_at = request.meta.pop(WIRE_META, None) or (
+            response.status, getattr(response, "protocol", None), response.headers,
+            response.body, now_vn())
         # The record's WARC-Date is the article's crawled_at: reextract gives it back.
         request.meta[FETCHED_AT_META] = fetched_at
         try:
             self.writer.write_exchange(
                 request.method, response.url, request.headers, request.body or b"",
-                response.status, getattr(response, "protocol", None), response.headers,
-                response.body, fetched_at)
+                status, protocol, headers, body, fetched_at, how_reached(request))
         except OSError as error:
             self.write_failed(error)
         return response

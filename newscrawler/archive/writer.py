@@ -100,8 +100,10 @@ class ArchiveWriter:
 
     def write_exchange(self, method: str, url: str, request_headers, request_body: bytes,
                        status: int, protocol: str | None, response_headers,
-                       body: bytes, fetched_at: datetime | None = None) -> None:
-        """One fetch: its response record, then its request record (WARC-Concurrent-To)."""
+                       body: bytes, fetched_at: datetime | None = None,
+                       notes: list[tuple[str, str]] | None = None) -> None:
+        """One fetch: its response record, then its request record (WARC-Concurrent-To),
+        then, given `notes` (how it was reached: redirects, retries), a metadata record."""
         date = datetime_to_iso_date((fetched_at or datetime.now(UTC))
                                     .astimezone(UTC).replace(tzinfo=None), use_micros=True)
         protocol = protocol or "HTTP/1.1"
@@ -125,11 +127,22 @@ class ArchiveWriter:
                                           is_http_request=True))
         members = [gzip_member(self._serialize(response)),
                    gzip_member(self._serialize(request))]
+        if notes:
+            members.append(gzip_member(self._serialize(self._metadata(url, date, response,
+                                                                      notes))))
         size = sum(map(len, members))
         current = self.current
         if current is not None and current.bytes and current.bytes + size > self.max_bytes:
             self.close_file()
         self._write(members, responses=1)
+
+    def _metadata(self, url: str, date: str, response, notes: list[tuple[str, str]]):
+        fields = "".join(f"{name}: {value}\r\n" for name, value in notes).encode("utf-8")
+        return self._builder.create_warc_record(
+            url, "metadata", payload=io.BytesIO(fields), length=len(fields),
+            warc_content_type="application/warc-fields",
+            warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To":
+                               response.rec_headers.get_header("WARC-Record-ID")})
 
     def _serialize(self, record) -> bytes:
         buffer = io.BytesIO()
