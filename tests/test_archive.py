@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import json
 import signal
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -154,6 +156,9 @@ def test_kill_9_while_archiving_then_rerun_every_warc_valid_no_article_lost(
     assert not archive_files(tmp_path, "congthuong", "*.part")
     files = archive_files(tmp_path, "congthuong")
     assert len(files) == 2  # the killed run's, recovered, and the rerun's
+    check = subprocess.run([str(Path(sys.executable).parent / "warcio"), "check", *files],
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr  # every digest right
     archived = {uri for path in files for kind, uri, status in warc_records(path)
                 if kind == "response" and status == "200"}
     exported = exported_records(tmp_path, "congthuong")
