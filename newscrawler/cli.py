@@ -1,4 +1,4 @@
-"""The `newscrawler` command: crawl, sites, extract, replica, reextract, import-warc."""
+"""The `newscrawler` command: crawl, sites, doctor, extract, replica, reextract, import-warc."""
 
 from __future__ import annotations
 
@@ -30,12 +30,18 @@ def build_parser() -> argparse.ArgumentParser:
                             " is reported as incomplete but does not fail")
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="override a Scrapy setting")
+    add_site_file_argument(crawl)
 
     sites = commands.add_parser("sites", help="list the sites and their metadata")
     sites.add_argument("--json", action="store_true",
                        help="one JSON object per site instead of the table")
     sites.add_argument("--assumptions", metavar="SITE",
                        help="list what SITE's module marks ASSUMPTION (no dated source)")
+    add_site_file_argument(sites)
+
+    from newscrawler.doctor.command import add_doctor_parser
+
+    add_doctor_parser(commands)
 
     extract = commands.add_parser("extract", help="extract records from saved pages")
     extract.add_argument("paths", nargs="+", type=Path, help=".html, .html.gz or directories")
@@ -67,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_site_file_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site-file", action="append", default=[], type=Path,
+                        metavar="PATH", help="a site defined in a TOML file (repeatable; "
+                        "the files in ./sites.d are always read)")
+
+
+def site_file_settings(paths: list[Path]) -> dict[str, list[str]]:
+    """The setting that gives the loader the --site-file files (absolute: the crawl's
+    settings are read from other directories too)."""
+    return {"NEWSCRAWLER_SITE_FILES": [str(path.resolve()) for path in paths]} if paths else {}
+
+
 def parse_overrides(pairs: list[str]) -> dict[str, str]:
     overrides = {}
     for pair in pairs:
@@ -80,7 +98,7 @@ def parse_overrides(pairs: list[str]) -> dict[str, str]:
 def command_crawl(args: argparse.Namespace) -> int:
     from newscrawler.runner import CrawlConfigError, run_crawl
 
-    overrides = parse_overrides(args.set)
+    overrides: dict = {**parse_overrides(args.set), **site_file_settings(args.site_file)}
     if args.full:
         overrides["NEWSCRAWLER_FULL"] = True
     if args.since:
@@ -110,17 +128,23 @@ def command_crawl(args: argparse.Namespace) -> int:
 
 def command_sites(args: argparse.Namespace) -> int:
     from newscrawler import sitetable
+    from newscrawler.sitefiles import SiteFileError
 
+    try:
+        loader = sitetable.loader_with(site_file_settings(args.site_file))
+    except SiteFileError as error:
+        print(f"newscrawler sites: error: {error}", file=sys.stderr)
+        return 2
     if args.assumptions:
         try:
-            sitetable.print_assumptions(args.assumptions, sys.stdout)
+            sitetable.print_assumptions(args.assumptions, sys.stdout, loader)
         except KeyError:
             print(f"newscrawler sites: unknown site {args.assumptions!r}", file=sys.stderr)
             return 2
     elif args.json:
-        sitetable.print_sites_json(sys.stdout)
+        sitetable.print_sites_json(sys.stdout, loader)
     else:
-        sitetable.print_sites(sys.stdout)
+        sitetable.print_sites(sys.stdout, loader=loader)
     return 0
 
 
@@ -153,6 +177,12 @@ def command_replica(args: argparse.Namespace) -> int:
     return server.truth_main(args.args) or 0
 
 
+def command_doctor(args: argparse.Namespace) -> int:
+    from newscrawler.doctor.command import run_doctor
+
+    return run_doctor(args, site_file_settings(args.site_file))
+
+
 def command_state(args: argparse.Namespace) -> int:
     from newscrawler.statecmd import command_state as run_state_command
 
@@ -177,6 +207,7 @@ COMMANDS = {
     "import-warc": command_import_warc,
     "crawl": command_crawl,
     "sites": command_sites,
+    "doctor": command_doctor,
     "extract": command_extract,
     "dataset": command_dataset,
     "fixture": command_fixture,
@@ -191,7 +222,14 @@ def main(argv: list[str] | None = None) -> int:
         from newscrawler import dataset
 
         return dataset.main(argv[1:])
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command == "doctor":  # doctor's usage errors are one line
+        print(f"newscrawler doctor: error: unrecognized arguments: {' '.join(unknown)}",
+              file=sys.stderr)
+        return 2
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     return COMMANDS[args.command](args)
 
 

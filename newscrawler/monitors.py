@@ -21,6 +21,7 @@ from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
 from newscrawler.export.runsummary import incomplete_reason
+from newscrawler.extract.chain import SELECTOR_KEYS
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,9 @@ def drift_fields(spider) -> list[str]:
     if not getattr(spider, "use_site_selectors", True):
         return []
     selectors = getattr(spider, "selectors", None) or {}
-    return [names.get(key, key) for key in selectors if key not in ("category", "tags")]
+    # Only field selectors: "<key>:strip" patterns (extract/chain.py) select nothing.
+    return [names.get(key, key) for key in selectors
+            if key in SELECTOR_KEYS and key not in ("category", "tags")]
 
 
 class RecordVerdict(Action):

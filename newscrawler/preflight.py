@@ -96,6 +96,19 @@ class Text:
         return self.test(value) if self.test else None
 
 
+@dataclass(frozen=True)
+class PathList:
+    """A list of file paths, or one string of paths joined by os.pathsep; each must exist."""
+
+    def check(self, settings, name: str) -> str | None:
+        value = settings.get(name) or []
+        items = value.split(os.pathsep) if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
+            return "expected a list of file paths"
+        missing = [item for item in items if item and not os.path.isfile(item)]
+        return f"no such file: {missing[0]}" if missing else None
+
+
 def log_level_problem(value: Any) -> str | None:
     if isinstance(value, int) or str(value) in LOG_LEVELS:
         return None
@@ -246,6 +259,8 @@ SETTINGS: dict[str, Any] = {
     "NEWSCRAWLER_SELECTOR_OVERRIDES": SelectorOverrides(),
     "NEWSCRAWLER_TEST_KILL_AT": Text(kill_point_problem),
     "NEWSCRAWLER_TEST_DISK_FULL_AFTER": COUNT,
+    "NEWSCRAWLER_SITES_DIR": Text(),
+    "NEWSCRAWLER_SITE_FILES": PathList(),
     # Scrapy's, that our defaults and README rely on
     "LOG_LEVEL": LogLevel(),
     "DOWNLOAD_DELAY": SECONDS,

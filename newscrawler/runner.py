@@ -17,7 +17,7 @@ from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
-from scrapy.spiderloader import SpiderLoader
+from scrapy.spiderloader import SpiderLoader, get_spider_loader
 
 import newscrawler.settings as project_settings
 from newscrawler import preflight
@@ -25,6 +25,7 @@ from newscrawler.datadirlock import DataDirInUse, lock_data_dir, unlock_data_dir
 from newscrawler.export.runsummary import summary_write_failure
 from newscrawler.export.storage import new_run_id
 from newscrawler.progress import Progress
+from newscrawler.sitefiles import SiteFileError
 from newscrawler.state import StateError, open_state
 from newscrawler.state.extension import state_target
 
@@ -49,7 +50,9 @@ def base_settings() -> Settings:
 
 
 def spider_loader(settings: Settings | None = None) -> SpiderLoader:
-    return SpiderLoader.from_settings(settings or base_settings())
+    """The project's loader (SPIDER_LOADER_CLASS: coded sites and TOML site files); a bad
+    site file raises sitefiles.SiteFileError."""
+    return get_spider_loader(settings or base_settings())
 
 
 def enabled_sites(loader: SpiderLoader) -> list[str]:
@@ -130,7 +133,10 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
     # Unknown sites first: a rejected command must not create the data directory.
-    loader = spider_loader(settings)
+    try:
+        loader = spider_loader(settings)
+    except SiteFileError as error:
+        raise CrawlConfigError(str(error)) from None
     known = set(loader.list())
     unknown = [site for site in sites if site not in known]
     if unknown:

@@ -10,6 +10,8 @@ from newscrawler.export.storage import FEED_OPTIONS, FEED_URI_TEMPLATE
 BOT_NAME = "newscrawler"
 SPIDER_MODULES = ["newscrawler.spiders"]
 NEWSPIDER_MODULE = "newscrawler.spiders"
+# Coded sites and sites defined in TOML files (newscrawler/sitefiles.py).
+SPIDER_LOADER_CLASS = "newscrawler.siteloader.SiteLoader"
 
 USER_AGENT = (
     f"newscrawler/{__version__} (+https://github.com/newscrawler/newscrawler; "
@@ -134,6 +136,10 @@ NEWSCRAWLER_FULL = False
 NEWSCRAWLER_MAX_ATTEMPTS = 5
 NEWSCRAWLER_FRONTIER_BACKOFF = 1.0
 NEWSCRAWLER_FRONTIER_BACKOFF_MAX = 72.0
+# Sites defined without code: every *.toml in this directory (relative to the current
+# directory) and the files listed here (`--site-file`; a list, or paths joined by os.pathsep).
+NEWSCRAWLER_SITES_DIR = "sites.d"
+NEWSCRAWLER_SITE_FILES = []
 # Only articles published on or after this date (YYYY-MM-DD) are exported.
 NEWSCRAWLER_SINCE = ""
 # Seconds between one-line progress summaries when stdout is not a terminal.

@@ -27,15 +27,28 @@ def ministry_history(spider_cls) -> str:
     return "; ".join(parts)
 
 
+def loader_with(settings: dict[str, Any] | None = None):
+    """The spider loader with these settings over the project's (e.g. --site-file)."""
+    from newscrawler.runner import base_settings
+
+    base = base_settings()
+    for name, value in (settings or {}).items():
+        base.set(name, value, priority="cmdline")
+    return spider_loader(base)
+
+
 def status_text(spider_cls) -> str:
+    if getattr(spider_cls, "site_file", ""):  # a site defined in a TOML file
+        return f"file: {spider_cls.site_file}"
     status = spider_cls.status if spider_cls.enabled else (
         spider_cls.status if spider_cls.status != "current" else "disabled")
     return f"{status}: {spider_cls.status_reason}" if spider_cls.status_reason else status
 
 
-def site_entries() -> list[dict[str, Any]]:
-    """One entry per registered site, in the `--json` shape."""
-    loader = spider_loader()
+def site_entries(loader=None) -> list[dict[str, Any]]:
+    """One entry per registered site, in the `--json` shape (a file site's status is
+    "file: PATH", its platform "file")."""
+    loader = loader or spider_loader()
     entries = []
     for name in sorted(loader.list()):
         spider_cls = loader.load(name)
@@ -53,7 +66,7 @@ def site_entries() -> list[dict[str, Any]]:
     return entries
 
 
-def site_rows() -> list[dict[str, str]]:
+def site_rows(loader=None) -> list[dict[str, str]]:
     return [{
         "site": entry["site"],
         "publisher": entry["publisher"],
@@ -62,12 +75,12 @@ def site_rows() -> list[dict[str, str]]:
         "status": entry["status"],
         "evidence": entry["newest_evidence"] or "none",
         "assum.": str(entry["assumptions"]),
-    } for entry in site_entries()]
+    } for entry in site_entries(loader)]
 
 
-def print_sites(out: TextIO, width: int = WIDTH) -> None:
+def print_sites(out: TextIO, width: int = WIDTH, loader=None) -> None:
     """The registry as a table at most `width` columns wide (rich wraps long cells)."""
-    rows = site_rows()
+    rows = site_rows(loader)
     if not rows:
         out.write("no sites\n")
         return
@@ -84,14 +97,14 @@ def print_sites(out: TextIO, width: int = WIDTH) -> None:
     out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
-def print_sites_json(out: TextIO) -> None:
-    for entry in site_entries():
+def print_sites_json(out: TextIO, loader=None) -> None:
+    for entry in site_entries(loader):
         out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-def print_assumptions(site: str, out: TextIO) -> None:
+def print_assumptions(site: str, out: TextIO, loader=None) -> None:
     """Raises KeyError for an unknown site."""
-    spider_cls = spider_loader().load(site)
+    spider_cls = (loader or spider_loader()).load(site)
     found = assumptions_of(spider_cls)
     out.write(f"{site}: {len(found)} assumption(s); newest evidence "
               f"{spider_cls.newest_evidence or 'none'}\n")

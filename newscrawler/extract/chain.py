@@ -18,6 +18,10 @@ Exceptions to the plain order, and why:
 * ``lead`` from metadata must be shown on the page and be at least 8 words; a lead the body
   repeats is replaced by the body's first paragraph, so lead + body never say it twice.
 * ``canonical_url`` has no selector; its fallback is the response URL.
+
+A selector key ``"<key>:strip"`` holds a regex whose match at the start of each text that
+``<key>``'s selector gives is cut off (a sapo's dateline "(Chinhphu.vn) - ", which no
+selector can leave out: it is text in the same element).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from cssselect import SelectorError
@@ -49,6 +54,7 @@ FIELD_NAMES = ("title", "lead", "body", "authors", "source", "published_at", "mo
                "published_raw", "category", "tags", "images", "attachments", "canonical_url")
 SELECTOR_KEYS = ("title", "lead", "published", "modified", "body", "authors", "source",
                  "category", "tags")
+STRIP_SUFFIX = ":strip"  # "<key>:strip" -> regex cut off the start of that key's texts
 _KEY_CHARACTERS = re.compile(r"\W+")
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
@@ -182,7 +188,11 @@ class _ArticlePage:
         return self._matches[key]
 
     def selected_texts(self, key: str) -> list[str]:
-        return [text for text in map(_text, self.select(key)) if text]
+        texts = map(_text, self.select(key))
+        prefix = self.selectors.get(key + STRIP_SUFFIX)
+        if prefix:
+            texts = (_strip_prefix(prefix, text) for text in texts)
+        return [text for text in texts if text]
 
     # -- fields -------------------------------------------------------------------------
 
@@ -363,6 +373,21 @@ class _ArticlePage:
             self.set("images", covers, METADATA)
         self.fields["images"] = self.fields["images"] or []
         self.fields["attachments"] = self.fields["attachments"] or []
+
+
+@lru_cache(maxsize=64)
+def _prefix_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _strip_prefix(pattern: str, text: str) -> str:
+    """``text`` without what ``pattern`` matches at its start (NFC text, like the pattern)."""
+    try:
+        found = _prefix_re(pattern).match(text)
+    except re.error:
+        logger.warning("Bad strip pattern %r", pattern)
+        return text
+    return text[found.end():].strip() if found else text
 
 
 def _unique(items) -> list[str]:

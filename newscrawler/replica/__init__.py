@@ -40,6 +40,7 @@ REPLICA_SITES: dict[str, str] = {
     "mic": "newscrawler.replica.sharepoint_moet_mic:MIC",
     "moet": "newscrawler.replica.sharepoint_moet_mic:MOET",
     "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
+    "mst": "newscrawler.replica.vccorp_mst:MST",
 }
 
 

@@ -339,3 +339,9 @@ class _ArticleWriter:
         templates = self.rng.sample(text.TAG_TEMPLATES, self.rng.randint(2, 5))
         tags = [template.format_map(_Slots(self.rng, base)) for template in templates]
         return list(dict.fromkeys(tags))
+
+
+def write_articles(spec: SiteSpec, count: int, seed: str) -> list[ReplicaArticle]:
+    """`count` generated articles of `spec`, written back in time from its corpus end: an
+    older generation a site module adds to its corpus as fixed articles."""
+    return _ArticleWriter(spec, random.Random(seed)).write(count)

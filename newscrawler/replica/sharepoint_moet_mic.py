@@ -449,6 +449,16 @@ def _mic_image(image: dict) -> str:
             + (f"<figcaption>{esc(caption)}</figcaption>" if caption else "") + "</figure>")
 
 
+def _mic_description(article: ReplicaArticle) -> str:
+    """The 2021 markup (idx:26739936300, vn_sites_2026 §9): the dateline and the lead in a
+    `<strong>` directly in the box, then an empty paragraph; else the lead in a `<p>` (S1's
+    `#divArticleDescription/p`). ASSUMPTION: the share, 60 % the 2021 form."""
+    if random.Random(f"lead:{article.key}").random() < 0.6:
+        return ('<div id="divArticleDescription">(Mic.gov.vn) &ndash; <strong>'
+                f"{esc(article.lead)}</strong><p>&nbsp;</p></div>")
+    return f'<div id="divArticleDescription"><p>{esc(article.lead)}</p></div>'
+
+
 class MicSite(SharePointSite):
     charset = "windows-1258"
     image_prefixes = ("/Upload_Moi/", "/mic_2020/Style%20Library/")
@@ -549,7 +559,7 @@ class MicSite(SharePointSite):
             f'<div class="date-box"><div>{mic_published_text(article.published)}</div></div>'
             '<div class="tools"><a href="javascript:window.print()">In bài</a> <a href="#">'
             f'Chia sẻ</a></div></div>\n<h1>{esc(article.title)}</h1>\n'
-            f'<div id="divArticleDescription"><p>{esc(article.lead)}</p></div>\n'
+            f'{_mic_description(article)}\n'
             f'<div id="divArticleContent">{"".join(parts)}</div>\n{author}'
             f'<div class="list-tags"><b>Từ khóa:</b> {tags}</div></div>\n'
             f'<div class="other-news"><h3>Tin liên quan</h3><ul>{related}</ul></div></div>'
