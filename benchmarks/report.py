@@ -260,9 +260,21 @@ def markdown(results: dict[str, Any]) -> str:
             lines += rows_section(title, results[key])
     if "frontier" in results:
         lines += frontier_section(results["frontier"])
+    if "archive" in results:
+        lines += archive_section(results["archive"])
     if "profile" in results:
         lines += profile_section(results["profile"])
     return "\n".join(lines)
+
+
+def archive_section(archive: dict[str, Any]) -> list[str]:
+    """bench_archive.py: crawl pages/s with and without the WARC archive (same run),
+    bytes per page, and the WARC libraries measured."""
+    from benchmarks.bench_archive import markdown as archive_table
+
+    if "crawl" not in archive and "formats" not in archive:
+        return ["## 5d. WARC archive", "", f"Not run: {archive}", ""]
+    return ["## 5d. WARC archive (issue 19)", "", archive_table(archive)]
 
 
 def frontier_section(frontier: dict[str, Any]) -> list[str]:

@@ -6,7 +6,8 @@
 
 Sections: crawl (throughput full vs bare, 20k-page RSS, replica ceiling), newsplease,
 extraction, memory (100k-page crawl), state, dataset, dates, workers (if
-benchmarks/bench_workers.py exists), profile (pyinstrument, if installed). A quick or
+benchmarks/bench_workers.py exists), archive (crawl with and without the WARC
+archive, bytes per page, WARC libraries), profile (pyinstrument, if installed). A quick or
 partial run writes to benchmarks/.work/ unless --out is given, so that RESULTS.md only
 ever holds a full run. Raw numbers go to benchmarks/.work/results.json.
 """
@@ -34,14 +35,16 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
 SECTIONS = ("crawl", "newsplease", "extraction", "memory", "state", "dataset", "dates",
-            "workers", "frontier", "profile")
+            "workers", "frontier", "archive", "profile")
 SIZES = {
     "full": {"articles": 20_000, "runs": 3, "np_sample": 1_000, "np_runs": 3,
              "rss_articles": 100_000, "extraction_runs": 3, "state_n": 1_000_000,
-             "dataset_records": 100_000, "profile_articles": 2_000, "frontier_runs": 3},
+             "dataset_records": 100_000, "profile_articles": 2_000, "frontier_runs": 3,
+             "archive_articles": 5_000, "archive_runs": 3, "archive_sample": 1_000},
     "quick": {"articles": 2_000, "runs": 1, "np_sample": 100, "np_runs": 1,
               "rss_articles": 4_000, "extraction_runs": 1, "state_n": 20_000,
-              "dataset_records": 5_000, "profile_articles": 400, "frontier_runs": 1},
+              "dataset_records": 5_000, "profile_articles": 400, "frontier_runs": 1,
+              "archive_articles": 1_000, "archive_runs": 1, "archive_sample": 100},
 }
 
 
@@ -204,6 +207,13 @@ def section_frontier(size: dict, results: dict) -> dict:
 
     # 2,000 articles in both modes: the rerun target is stated for that size.
     return bench_frontier.run(2_000, size["frontier_runs"])
+
+
+def section_archive(size: dict, results: dict) -> dict:
+    from benchmarks import bench_archive
+
+    return bench_archive.run(size["archive_articles"], size["archive_runs"],
+                             size["archive_sample"])
 
 
 def section_profile(size: dict, results: dict) -> dict:

@@ -1,4 +1,4 @@
-"""The `newscrawler` command: crawl, sites, doctor, extract, replica."""
+"""The `newscrawler` command: crawl, sites, doctor, extract, replica, reextract, import-warc."""
 
 from __future__ import annotations
 
@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     from newscrawler.statecmd import add_state_parser
 
     add_state_parser(commands)
+
+    from newscrawler.archivecmd import add_archive_parsers
+
+    add_archive_parsers(commands)
 
     replica = commands.add_parser("replica", help="the offline replica sites")
     replica.add_argument("action", choices=["serve", "truth"])
@@ -194,8 +198,22 @@ def command_state(args: argparse.Namespace) -> int:
     return run_state_command(args)
 
 
+def command_reextract(args: argparse.Namespace) -> int:
+    from newscrawler.archivecmd import command_reextract as run_reextract
+
+    return run_reextract(args)
+
+
+def command_import_warc(args: argparse.Namespace) -> int:
+    from newscrawler.archivecmd import command_import
+
+    return command_import(args)
+
+
 COMMANDS = {
     "state": command_state,
+    "reextract": command_reextract,
+    "import-warc": command_import_warc,
     "crawl": command_crawl,
     "sites": command_sites,
     "doctor": command_doctor,

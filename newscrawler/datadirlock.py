@@ -38,6 +38,8 @@ LOCK_NAME = ".lock"
 _HELD: dict[Path, int] = {}
 _CREATED: set[Path] = set()  # lock files this process created
 _REMOVED: dict[Path, Counter[str]] = {}  # leftovers removed, per data directory and site
+# Archive `.part` files of killed runs, per data directory: recovered / set_aside.
+_ARCHIVE_RECOVERED: dict[Path, Counter[str]] = {}
 
 
 class DataDirInUse(RuntimeError):
@@ -127,6 +129,10 @@ def clean_once(data_dir: Path, redis_url: str = "") -> Counter[str]:
             from newscrawler.staging import roll_forward_settled
 
             roll_forward_settled(redis_url, data_dir)
+        from newscrawler.archive.recovery import recover_archive
+
+        # Before the leftovers go: an archive .part keeps its whole records (recovery.py).
+        _ARCHIVE_RECOVERED[data_dir] = recover_archive(data_dir)
         _REMOVED[data_dir] = remove_leftovers(data_dir)
     return _REMOVED[data_dir]
 
@@ -149,6 +155,8 @@ class DataDirLockExtension:
             raise
         removed = clean_once(Path(data_dir), crawler.settings.get("NEWSCRAWLER_REDIS_URL"))
         crawler.stats.set_value("newscrawler/cleanup/removed", sum(removed.values()))
+        for outcome, count in _ARCHIVE_RECOVERED.get(Path(data_dir).resolve(), {}).items():
+            crawler.stats.set_value(f"newscrawler/archive/{outcome}", count)
         site = getattr(crawler.spidercls, "name", "")
         if site:
             crawler.stats.set_value(f"newscrawler/{site}/cleanup/removed", removed[site])

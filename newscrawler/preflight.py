@@ -203,6 +203,30 @@ def is_loopback_url(url: str) -> bool:
     return loopback_problem(url) is None
 
 
+SELECTOR_FIELDS = ("title", "lead", "published", "modified", "body", "authors", "source",
+                   "category", "tags")
+
+
+@dataclass(frozen=True)
+class SelectorOverrides:
+    """{site: {field: selector}}, as a dict or JSON text (-s)."""
+
+    def check(self, settings, name: str) -> str | None:
+        try:
+            value = settings.getdict(name)
+        except (TypeError, ValueError):
+            return "expected JSON {site: {field: selector}}"
+        for site, fields in value.items():
+            if not isinstance(fields, dict) or not all(
+                    isinstance(v, str) and v for v in fields.values()):
+                return f"site {site!r}: expected {{field: selector}}"
+            unknown = sorted(set(fields) - set(SELECTOR_FIELDS))
+            if unknown:
+                return (f"site {site!r}: unknown field {', '.join(unknown)} (fields: "
+                        f"{', '.join(SELECTOR_FIELDS)})")
+        return None
+
+
 SHARE = Number(float, 0, 1)
 COUNT = Number(int, 0)
 POSITIVE_COUNT = Number(int, 1)
@@ -241,6 +265,10 @@ SETTINGS: dict[str, Any] = {
     "NEWSCRAWLER_REDIS_URL": Text(redis_url_problem),
     "NEWSCRAWLER_WORKER_ID": Text(),
     "NEWSCRAWLER_WORKER_TTL": Number(float, 0, above=True),
+    "NEWSCRAWLER_ARCHIVE": Flag(),
+    # A record pair must fit in a file: below 1 MiB files would hold one page each.
+    "NEWSCRAWLER_ARCHIVE_MAX_BYTES": Number(int, 1024 ** 2),
+    "NEWSCRAWLER_SELECTOR_OVERRIDES": SelectorOverrides(),
     "NEWSCRAWLER_TEST_KILL_AT": Text(kill_point_problem),
     "NEWSCRAWLER_TEST_DISK_FULL_AFTER": COUNT,
     "NEWSCRAWLER_SITES_DIR": Text(),

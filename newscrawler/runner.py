@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,9 +120,11 @@ def check_crawl_settings(settings: Settings, data_dir: Path) -> None:
 
 
 def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
-              overrides: dict[str, Any] | None = None, run_id: str | None = None
+              overrides: dict[str, Any] | None = None, run_id: str | None = None,
+              spider_for: Callable[[type], type] | None = None
               ) -> tuple[str, list[SiteVerdict]]:
-    """Crawl `sites` (all enabled ones when empty); return the run id and the verdicts."""
+    """Crawl `sites` (all enabled ones when empty); return the run id and the verdicts.
+    `spider_for` turns each site's spider class into the one to run (archive replay)."""
     run_id = run_id or new_run_id()
     settings = base_settings()
     # The state is checked where this run keeps it, not in the default data directory.
@@ -149,7 +152,8 @@ def run_crawl(sites: list[str], data_dir: Path, replica_url: str | None = None,
     sites = sites or enabled_sites(loader)
     process = CrawlerProcess(settings)
     for site in sites:
-        process.crawl(loader.load(site))
+        spider_cls = loader.load(site)
+        process.crawl(spider_for(spider_cls) if spider_for else spider_cls)
     progress = start_progress(process, settings)
     process.start()
     progress.stop()

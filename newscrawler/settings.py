@@ -63,6 +63,10 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.downloadermiddlewares.bounds.SiteBoundsMiddleware": 650,
     # After DownloaderStats (850): a host whose DNS failed is not asked again this run.
     "newscrawler.downloadermiddlewares.unresolved.UnresolvedHostMiddleware": 860,
+    # The WARC archive: the wire form of each response, noted next to the download
+    # handler, written below retries and redirects, once per page the spider receives.
+    "newscrawler.archive.middleware.WireTap": 950,
+    "newscrawler.archive.middleware.ArchiveMiddleware": 540,
 }
 
 # Attack surface off: nothing listens while we crawl.
@@ -186,6 +190,13 @@ NEWSCRAWLER_WORKER_ID = ""
 # Seconds without a heartbeat after which a worker counts as dead and its requests go
 # back to the shared frontier.
 NEWSCRAWLER_WORKER_TTL = 30.0
+# The WARC archive of every fetched page (newscrawler/archive/): DATA_DIR/archive/<site>/
+# <day>/<run_id>.warc.gz, a new file past this many bytes. False turns it off.
+NEWSCRAWLER_ARCHIVE = True
+NEWSCRAWLER_ARCHIVE_MAX_BYTES = 1024 ** 3
+# Site selectors replaced by configuration, {site: {field: selector}} (a dict, or JSON with
+# -s): a fix applied before its release, e.g. to re-extract the archive (`reextract`).
+NEWSCRAWLER_SELECTOR_OVERRIDES = {}
 # Tests only: "EVENT:N[:SIGNAL]" interrupts the crawl at a point it reaches
 # (newscrawler/killpoints.py). Empty = off.
 NEWSCRAWLER_TEST_KILL_AT = ""

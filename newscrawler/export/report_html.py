@@ -240,6 +240,33 @@ def files_section(files: list, title: str = "Files written",
     return f"<h3>{title}</h3>" + table(["file", "records"], rows, {1})
 
 
+def archive_section(files: list) -> str:
+    """The WARC files of the pages fetched (newscrawler/archive/)."""
+    rows = [(f"<code>{esc(f.get('path', '?'))}</code>", number(f.get("responses")),
+             number(f.get("records")), number(f.get("bytes"))) for f in files
+            if isinstance(f, dict)]
+    if not rows:
+        return ""
+    return "<h3>Archive (WARC)</h3>" + table(["file", "pages", "records", "bytes"], rows,
+                                              {1, 2, 3})
+
+
+def scan_section(summary: dict) -> str:
+    """`reextract` / `import-warc`: the records read, skipped by reason, and corrupt."""
+    html = ""
+    for label in ("reextract", "import"):
+        scan = _dict(summary.get(label))
+        if not scan:
+            continue
+        html += (f"<h2>{label}: {number(scan.get('records'))} records read</h2>"
+                 + counts_table("Records skipped", "reason", _dict(scan.get("skipped"))))
+        rows = [(f"<code>{esc(c.get('file'))}</code>", number(c.get("offset")),
+                 esc(c.get("reason"))) for c in _list(scan.get("corrupt"))]
+        if rows:
+            html += "<h3>Corrupt records</h3>" + table(["file", "offset", "reason"], rows, {1})
+    return html
+
+
 def options_section(options: dict) -> str:
     """The run's options: command line, data directory, crawl state, given settings."""
     if not options:
@@ -287,6 +314,7 @@ def site_section(anchor: str, site: str, entry: dict) -> str:
             + coverage_section(field_layers(stats, site))
             + files_section(_list(entry.get("files")))
             + files_section(_list(entry.get("user_feeds")), "Your own feeds (-o, -O)", "")
+            + archive_section(_list(entry.get("archive")))
             + "</section>")
 
 
@@ -320,7 +348,7 @@ def render_report(summary: dict) -> str:
         f"{verdict_block(summary.get('verdict'))}"
         f"<p>{number(summary.get('items'))} articles exported from {len(sites)} "
         f"site{'' if len(sites) == 1 else 's'}.</p>"
-        f"{options_section(_dict(summary.get('options')))}</header><main>{overview(sites)}{sections}</main></body></html>\n"
+        f"{options_section(_dict(summary.get('options')))}</header><main>{overview(sites)}{scan_section(summary)}{sections}</main></body></html>\n"
     )
 
 

@@ -103,13 +103,16 @@ class RunSummary:
             "duration_s": round((ended - self.started).total_seconds(), 3)
             if self.started else None,
             "files": self.files,
+            # The WARC files of the pages fetched (newscrawler/archive/): records, bytes.
+            "archive": stats.get(prefix + "archive/files", []),
             "user_feeds": self.user_feeds,
             # How deep discovery can reach, for sites whose pager cannot be followed.
             "discovery": (spider.discovery_reach(stats)
                           if hasattr(spider, "discovery_reach") else None),
             "stats": {k: v for k, v in stats.items()
                       if k.startswith(("field/", "newscrawler/"))
-                      and not k.endswith(("/failures", "/verdict", "/blocked_urls"))},
+                      and not k.endswith(("/failures", "/verdict", "/blocked_urls",
+                                               "/archive/files"))},
         }
 
 

@@ -77,7 +77,8 @@ class DedupPipeline:
     def known_url(self, adapter: ItemAdapter, current: ArticleState, known: ArticleState):
         if current.url != known.url:
             self.state.alias(known.id, current.url)  # re-filed under a new slug
-        if known.content_hash == current.content_hash:
+        if known.content_hash == current.content_hash and not self.fields_changed(
+                adapter, known):
             self.drop(current, "unchanged", "unchanged since the last export", level="DEBUG")
         current.id = known.id
         current.version = known.version + 1
@@ -95,6 +96,12 @@ class DedupPipeline:
         self.count(current.site, "articles/updated")
         self.state.exported(current)
         return adapter.item
+
+    def fields_changed(self, adapter: ItemAdapter, known: ArticleState) -> bool:
+        """Re-extraction (`newscrawler reextract`): a field other than title and body
+        differs from the article's last export (a fixed selector)."""
+        baseline = getattr(self.crawler.spider, "baseline", None)
+        return baseline is not None and baseline.changed(known.id, adapter)
 
     def content_match(self, current: ArticleState) -> ArticleState | None:
         exact = self.state.lookup_hash(current.content_hash)

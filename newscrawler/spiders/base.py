@@ -31,6 +31,9 @@ from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
 
 logger = logging.getLogger(__name__)
 
+# Request meta: when the page was fetched, for a page replayed from a WARC record.
+FETCHED_AT_META = "newscrawler_fetched_at"
+
 
 @dataclass(frozen=True)
 class Ministry:
@@ -111,6 +114,10 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         spider.autodiscover = settings.getbool("NEWSCRAWLER_AUTODISCOVER")
         since = settings.get("NEWSCRAWLER_SINCE")
         spider.since = date.fromisoformat(since) if since else None
+        # A selector fixed by configuration, ahead of a release (re-extraction, issue 19).
+        fixed = settings.getdict("NEWSCRAWLER_SELECTOR_OVERRIDES").get(spider.name)
+        if fixed:
+            spider.selectors = {**cls.selectors, **fixed}
         return spider
 
     # --- site metadata --------------------------------------------------------------
@@ -315,7 +322,8 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         if blocked is not None:
             self.page_blocked(response, blocked)
             return
-        fetched_at = now_vn()
+        # An archived page (reextract, import-warc) was fetched when it was captured.
+        fetched_at = response.meta.get(FETCHED_AT_META) or now_vn()
         selectors = self.selectors if self.use_site_selectors else None
         extraction = extract_article(response, selectors or None, fetched_at=fetched_at,
                                      month_first=self.month_first_for(response))

@@ -101,10 +101,6 @@ class LiferaySpider(NewsSpider):
                 links.append(response.urljoin(match.group(2).strip()))
         return links
 
-    def is_article_link(self, url: str) -> bool:
-        return super().is_article_link(url_query_cleaner(url, self.navigation_params,
-                                                         remove=True))
-
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
         """The link of page `page + 1` of this listing's asset publisher: a link to the
         same path whose `_101_INSTANCE_<x>_cur` is page + 1, `<x>` being the instance
