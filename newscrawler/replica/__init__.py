@@ -41,6 +41,7 @@ REPLICA_SITES: dict[str, str] = {
     "moet": "newscrawler.replica.sharepoint_moet_mic:MOET",
     "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
     "mst": "newscrawler.replica.vccorp_mst:MST",
+    "vpcp": "newscrawler.replica.vccorp_vpcp:VPCP",
 }
 
 
