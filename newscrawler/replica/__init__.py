@@ -42,6 +42,7 @@ REPLICA_SITES: dict[str, str] = {
     "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
     "mst": "newscrawler.replica.vccorp_mst:MST",
     "vpcp": "newscrawler.replica.vccorp_vpcp:VPCP",
+    "bvhttdl": "newscrawler.replica.bvhttdl:BVHTTDL",
 }
 
 

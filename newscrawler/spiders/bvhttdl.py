@@ -1,0 +1,58 @@
+"""bvhttdl.gov.vn: Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch.
+
+Sources (vn_sites_2026 §14, vn_sites.md §2.9):
+- article URLs `https://bvhttdl.gov.vn/<slug>-<14-17 digit timestamp>.htm`, e.g.
+  `…-20260120162634507.htm` (idx:17450655753, 2026; `_bvhttdl_config` in idx:17886542170,
+  2026: `^/[^/]+-\\d{14,17}\\.htm$`; S1, 2021: `…-20210507084003259.htm`); the stamp is
+  the article's key;
+- `-t<id>.htm` pages are topic pages, not articles (`_bvhttdl_config`, 2026), and so are
+  root `/<slug>.htm` pages (categories) and shorter ids such as `…-620238.htm`
+  (`_bvhttdl_config` takes 14-17 digits only);
+- categories `/<slug>.htm`: tin-tuc-va-su-kien, van-hoa, the-ducthe-thao, du-lich,
+  gia-dinh (`_bvhttdl_config`, 2026);
+- listing links: any `.htm` link of the page that is an article URL (`_bvhttdl_config`
+  reads `a[href$='.htm']`); the next page `li.pager_next a` (idx:48517665343, undated
+  Scrapy spider), page URLs `/<cat>/trang-<N>.htm` (S1, 2021) or others (followed as
+  linked, spiders/nextlink.py);
+- sapo `p.sapo` (`_bvhttdl_config`, 2026; idx:48517665343); title `h2.title`, date
+  `span.time.margin-bottom`, body `div.entry-body`, author `p.author` (idx:48517665343).
+Ministry: Bộ Văn hóa, Thể thao và Du lịch kept its name in the 2025-03-01 mergers
+(vn_sites.md §2.0).
+ASSUMPTION: a newer template may put the title in `h1.title`: the first `.title` heading
+  (h1 or h2) is read.
+ASSUMPTION: the date text is day first, with the time before or after it, with or without
+  a weekday (not in the evidence; the date parser reads all of these).
+ASSUMPTION: the category is the last link of `div.breadcrumb`.
+"""
+
+from __future__ import annotations
+
+from newscrawler.spiders.base import Ministry
+from newscrawler.spiders.nextlink import NextLinkSpider
+
+_TITLE = ("xpath:(//h1[contains(concat(' ', normalize-space(@class), ' '), ' title ')]"
+          " | //h2[contains(concat(' ', normalize-space(@class), ' '), ' title ')])[1]")
+
+
+class BvhttdlSpider(NextLinkSpider):
+    name = "bvhttdl"
+    publisher = "Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch"
+    ministries = (Ministry("Bộ Văn hóa, Thể thao và Du lịch"),)
+    platform = "bvhttdl portal"
+    newest_evidence = "2026-01-20"
+    allowed_domains = ["bvhttdl.gov.vn"]
+    listing_urls = [f"https://bvhttdl.gov.vn/{slug}.htm"
+                    for slug in ("tin-tuc-va-su-kien", "van-hoa", "the-ducthe-thao",
+                                 "du-lich", "gia-dinh")]
+    listing_link_css = "a[href$='.htm']::attr(href)"
+    next_link_css = "li.pager_next a::attr(href)"
+    article_url_pattern = r"^https?://bvhttdl\.gov\.vn/[a-z0-9-]+-\d{14,17}\.htm$"
+    article_key_pattern = r"-(\d{14,17})\.htm$"
+    selectors = {
+        "title": _TITLE,
+        "lead": "p.sapo",
+        "published": "span.time.margin-bottom",
+        "body": "div.entry-body",
+        "authors": "p.author",
+        "category": "div.breadcrumb a:last-child",
+    }
