@@ -43,6 +43,7 @@ REPLICA_SITES: dict[str, str] = {
     "mst": "newscrawler.replica.vccorp_mst:MST",
     "vpcp": "newscrawler.replica.vccorp_vpcp:VPCP",
     "bvhttdl": "newscrawler.replica.bvhttdl:BVHTTDL",
+    "mofa": "newscrawler.replica.mofa:MOFA",
 }
 
 
