@@ -23,6 +23,7 @@ ASSUMPTION: a newer template may put the title in `h1.title`: the first `.title`
 ASSUMPTION: the date text is day first, with the time before or after it, with or without
   a weekday (not in the evidence; the date parser reads all of these).
 ASSUMPTION: the category is the last link of `div.breadcrumb`.
+ASSUMPTION: a pager marked `a[rel=next]` instead of `li.pager_next` is followed too.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class BvhttdlSpider(NextLinkSpider):
                     for slug in ("tin-tuc-va-su-kien", "van-hoa", "the-ducthe-thao",
                                  "du-lich", "gia-dinh")]
     listing_link_css = "a[href$='.htm']::attr(href)"
-    next_link_css = "li.pager_next a::attr(href)"
+    next_link_css = "li.pager_next a::attr(href), a[rel=next]::attr(href)"
     article_url_pattern = r"^https?://bvhttdl\.gov\.vn/[a-z0-9-]+-\d{14,17}\.htm$"
     article_key_pattern = r"-(\d{14,17})\.htm$"
     selectors = {

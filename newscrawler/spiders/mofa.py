@@ -16,8 +16,8 @@ ASSUMPTION: ids of 5 or more digits (both seen have 5), so that a year ending a 
 ASSUMPTION: the category slugs of `listing_urls`.
 ASSUMPTION: the pager: the link `ul.pagination a[rel=next]` or `ul.pagination li.next a`,
   followed as given (spiders/nextlink.py).
-ASSUMPTION: title the first `h1`; date `.article-date` (or `article:published_time`
-  meta), day first, the time before or after, with or without a label; body
+ASSUMPTION: title the first `h1.article-title` or `h1.title`; date `.article-date` (or
+  `article:published_time` meta), day first, the time before or after, with or without a label; body
   `div.article-content` or `div.article-body`; category the last `ol.breadcrumb` link.
 """
 
@@ -44,7 +44,10 @@ class MofaSpider(NextLinkSpider):
         r"^https?://(?:www\.)?mofa\.gov\.vn/tin-chi-tiet/chi-tiet/[a-z0-9-]+-\d+\.html$")
     article_key_pattern = r"-(\d{5,})-\d{1,4}\.html$"
     selectors = {
-        "title": "xpath:(//h1)[1]",
+        # Not any h1: portals often wrap their logo in one. Else metadata (og:title).
+        "title": ("xpath:(//h1[contains(concat(' ', normalize-space(@class), ' '),"
+                  " ' article-title ') or contains(concat(' ', normalize-space(@class),"
+                  " ' '), ' title ')])[1]"),
         "lead": "div.article-summary",
         "published": ("xpath://meta[@property='article:published_time']/@content"
                       " | //*[contains(concat(' ', normalize-space(@class), ' '),"

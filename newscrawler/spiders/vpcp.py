@@ -16,7 +16,7 @@ Ministry: Văn phòng Chính phủ, which kept its name in the 2025-03-01 merger
 ASSUMPTION: ids of `115` + 12 to 15 digits, as baochinhphu's `102…` (both cited have 18).
 ASSUMPTION: the article template as baochinhphu.vn's (same CMS family): title
   `h1.detail-title`, the first `.detail-sapo` (h2 or div), `article:*_time` meta else
-  `div[data-role=publishdate]`, body `div.detail-content.afcbc-body`, author, breadcrumb
+  `div[data-role=publishdate]`, body the first `div.detail-content`, author, breadcrumb
   `a[data-role=cate-name]`, tags `ul.detail-tag-list a`.
 ASSUMPTION: the pager: a category page with `#hdZoneId` is walked through
   `/timelinelist/{zone}/{page}.htm` (spiders/vccorp.py); one without shows all its items.
@@ -53,7 +53,9 @@ class VpcpSpider(VCCorpSpider):
         "published": ("xpath://meta[@property='article:published_time']/@content"
                       " | //div[@data-role='publishdate']"),
         "modified": "xpath://meta[@property='article:modified_time']/@content",
-        "body": "div.detail-content.afcbc-body",
+        # The first `detail-content` block, with or without baochinhphu's `afcbc-body`.
+        "body": ("xpath:(//div[contains(concat(' ', normalize-space(@class), ' '),"
+                 " ' detail-content ')])[1]"),
         "authors": ('a.detail-author-top-name, p[style*="text-align:right"] b, '
                     'p[style*="text-align: right"] b'),
         "category": ("xpath:(//div[contains(@class, 'detail-breadcrumb')]"

@@ -24,6 +24,10 @@ CASES = [
             f"{ORIGIN}/tin-tuc-va-su-kien/van-hoa/trang-2.htm", False),
     UrlCase(SITE, "a 6-digit id is outside `\\d{14,17}` (_bvhttdl_config)",
             f"{ORIGIN}/quy-hoach-khu-du-lich-quoc-gia-620238.htm", False),
+    UrlCase(SITE, "a 2026 link through `/Pages/chi-tiet.aspx?url=` carries no stamp "
+            "(idx:69387923249): no article key, not taken",
+            f"{ORIGIN}/Pages/chi-tiet.aspx?url=%2Fchuyen-gia-hoan-tat-khao-sat-khu-di-tich.htm",
+            False),
     UrlCase(SITE, "an 18-digit number is no stamp",
             f"{ORIGIN}/bai-viet-202601201626345071.htm", False),
     ListingCase(

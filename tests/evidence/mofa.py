@@ -19,6 +19,10 @@ CASES = [
     UrlCase(SITE, "§14 www. folds to the bare host",
             "https://www.mofa.gov.vn/tin-chi-tiet/chi-tiet/thong-tin-57163-596.html", True,
             canonical=f"{DETAIL}/thong-tin-57163-596.html"),
+    UrlCase(SITE, "a slug ending in a hyphen gives `--<cat>` (idx:70705104545, 2026)",
+            f"{DETAIL}/hoan-thanh-phan-gioi-cam-moc-su-kien-lich-su-trong-dai--589.html", True),
+    UrlCase(SITE, "an apostrophe folded into the slug, `-39-s-` (idx:71045573098, 2025-06-30)",
+            f"{DETAIL}/viet-nam-39-s-visa-exemption-list-57163-596.html", True),
     UrlCase(SITE, "§14 category `/tin-…`", f"{ORIGIN}/tin-hoat-dong-cua-lanh-dao", False),
     UrlCase(SITE, "§14 category `/hoat-dong-…`", f"{ORIGIN}/hoat-dong-cua-bo?p=2", False),
     UrlCase(SITE, "_mofa_config: `/tin-chi-tiet` alone is no article",
@@ -41,7 +45,8 @@ CASES = [
         SITE, "§14 lead `div.article-summary` (_mofa_config, 2026); title, date and body "
         "ASSUMPTION",
         NEW,
-        '<html><body><ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href='
+        '<html><body><h1 class="logo"><a href="/">Bộ Ngoại giao</a></h1>'
+        '<ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href='
         '"/tin-bao-chi">Thông cáo báo chí</a></li></ol><div class="article"><h1 class="'
         'article-title">Thứ trưởng tiếp Đại sứ mới</h1><div class="article-date">Ngày đăng: '
         '30/06/2025 - 10:15</div><div class="article-summary">Thứ trưởng tiếp Đại sứ nhân '

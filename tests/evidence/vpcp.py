@@ -22,6 +22,9 @@ CASES = [
     UrlCase(SITE, "_vpcp_config denies /video", f"{ORIGIN}/video.htm", False),
     UrlCase(SITE, "_vpcp_config denies /video items",
             f"{ORIGIN}/video/mot-bai-viet-{ID}.htm", False),
+    UrlCase(SITE, "the old portal's `.vgp` pages (idx:19837588184, idx:43540211600, undated)",
+            "http://vpcp.chinhphu.vn/Home/gioi-thieu-vpcp/lanh-dao-van-phong-chinh-phu.vgp",
+            False),
     UrlCase(SITE, "baochinhphu's `-102…` id is another site's",
             f"{ORIGIN}/mot-bai-viet-102260109145352342.htm", False),
     ListingCase(
