@@ -41,6 +41,9 @@ REPLICA_SITES: dict[str, str] = {
     "moet": "newscrawler.replica.sharepoint_moet_mic:MOET",
     "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
     "mst": "newscrawler.replica.vccorp_mst:MST",
+    "moha": "newscrawler.replica.moha:MOHA",
+    "cema": "newscrawler.replica.cema:CEMA",
+    "bocongan": "newscrawler.replica.bocongan:BOCONGAN",
 }
 
 
