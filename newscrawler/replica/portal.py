@@ -5,13 +5,17 @@ A site module subclasses `PortalSite` with its markup (`article_html`, `listing_
 `not_found_html`, optionally `feed`) and says in its docstring which facts each piece
 rests on. Variants the evidence leaves open are drawn per article or per section from a
 seeded generator, so they stay the same on every render.
+
+ASSUMPTION: the first page of the first section links one withdrawn article, whose URL
+  answers 404 (real portals keep such links; the crawler must report it as a failure and
+  export nothing for it).
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlsplit
 
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
@@ -71,6 +75,10 @@ class PortalSite:
                                         for a in corpus.articles])
         self.by_path = {urlsplit(a.url).path: a for a in self.corpus.articles}
         self.sections = {self.section_path(c): c for c in spec.categories}
+        newest = self.corpus.articles[0]
+        gone = replace(newest, key=newest.key + 1, slug="noi-dung-da-go-bo",
+                       title="Nội dung đã gỡ bỏ", published=newest.published + timedelta(minutes=1))
+        self.withdrawn = replace(gone, url=self.url_of(gone))
 
     # --- what a site module provides ---------------------------------------------------
 
@@ -117,6 +125,8 @@ class PortalSite:
             last = max(1, -(-len(articles) // self.page_size))
             page = self.page_number(parts.query)
             shown = articles[(page - 1) * self.page_size:page * self.page_size]
+            if page == 1 and category == self.spec.categories[0]:
+                shown = [shown[0], self.withdrawn, *shown[1:]]
             # ASSUMPTION: a page past the end is an empty listing (200), not an error.
             return self.page(self.listing_html(category, shown, page, last))
         return self.page(self.not_found_html(), 404)
