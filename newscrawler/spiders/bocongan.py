@@ -50,4 +50,6 @@ class BoconganSpider(PagedListingSpider):
         "published": "div > p.text-bca-gray-400",
         "body": ".tinymce-content",
         "category": "nav.breadcrumb a[href*='/chuyen-muc/']:last-child",
+        # The metadata layer reads no plain `meta name=author`: the site selector does.
+        "authors": "xpath://meta[@name='author']/@content",
     }
