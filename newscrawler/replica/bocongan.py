@@ -39,6 +39,9 @@ FEED_SECTION = "thong-tin-doi-ngoai"
 
 
 class BoconganSite(PortalSite):
+    breadcrumb_tag = "nav"
+    breadcrumb_class = "breadcrumb flex text-sm"
+    breadcrumb_separator = ""
     def url_of(self, article: ReplicaArticle) -> str:
         if article.published >= GENERATION:
             return f"{ORIGIN}/bai-viet/{article.slug}-{int(article.published.timestamp())}"
@@ -57,8 +60,7 @@ class BoconganSite(PortalSite):
         return f"{moment:%d/%m/%Y %H:%M}"
 
     def shell(self, title: str, main: str, head: str = "") -> str:
-        menu = "".join(f'<a class="px-3" href="{self.section_path(c)}">{esc(c.name)}</a>'
-                       for c in self.spec.categories)
+        menu = self.section_links("{}", "px-3")
         return (
             '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
             f"<title>{esc(title)}</title>{head}</head>\n<body class=\"bg-white\">\n"
@@ -67,10 +69,6 @@ class BoconganSite(PortalSite):
             'class="bg-bca-gray-100"><p>Bộ Công an - 44 Yết Kiêu, Hoàn Kiếm, Hà Nội</p>'
             "</footer>\n</body>\n</html>\n"
         )
-
-    def breadcrumb(self, category: Category) -> str:
-        return (f'<nav class="breadcrumb flex text-sm"><a href="/">Trang chủ</a><a href="'
-                f'{self.section_path(category)}">{esc(category.name)}</a></nav>')
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

@@ -39,6 +39,8 @@ CONTROL = "BodyContent_ctl00_ctl01"
 
 class CemaSite(PortalSite):
     page_param = "p"
+    home_path = "/home.htm"
+    breadcrumb_separator = " » "
 
     def url_of(self, article: ReplicaArticle) -> str:
         return f"{ORIGIN}/tin-tuc/{GROUPS[article.category]}/{article.category}/{article.slug}.htm"
@@ -58,8 +60,7 @@ class CemaSite(PortalSite):
         return article.url[len(ORIGIN):]
 
     def shell(self, title: str, main: str) -> str:
-        menu = "".join(f'<li><a href="{self.section_path(c)}">{esc(c.name)}</a></li>'
-                       for c in self.spec.categories)
+        menu = self.section_links()
         return (
             '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
             f'<title>{esc(title)}</title></head>\n<body>\n<form id="form1" method="post">'
@@ -67,10 +68,6 @@ class CemaSite(PortalSite):
             f'</ul></div>\n<div class="main">{main}</div>\n<div class="footer">Bộ Dân tộc '
             "và Tôn giáo - 349 Đội Cấn, Ba Đình, Hà Nội</div></form>\n</body>\n</html>\n"
         )
-
-    def breadcrumb(self, category: Category) -> str:
-        return (f'<div class="breadcrumb"><a href="/home.htm">Trang chủ</a> » <a href="'
-                f'{self.section_path(category)}">{esc(category.name)}</a></div>')
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

@@ -48,8 +48,7 @@ class MohaSite(PortalSite):
         return f"{moment:%d/%m/%Y %H:%M}"
 
     def shell(self, title: str, main: str) -> str:
-        menu = "".join(f'<li><a href="{self.section_path(c)}">{esc(c.name)}</a></li>'
-                       for c in self.spec.categories)
+        menu = self.section_links()
         return (
             '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
             f"<title>{esc(title)}</title></head>\n<body>\n<header class=\"header\"><a "
@@ -57,10 +56,6 @@ class MohaSite(PortalSite):
             f'<div class="container">{main}</div>\n<footer class="footer"><p>Bộ Nội vụ - '
             "Địa chỉ: Số 8 Tôn Thất Thuyết, Hà Nội</p></footer>\n</body>\n</html>\n"
         )
-
-    def breadcrumb(self, category: Category) -> str:
-        return (f'<div class="breadcrumb"><a href="/">Trang chủ</a> <a href="'
-                f'{self.section_path(category)}">{esc(category.name)}</a></div>')
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

@@ -66,6 +66,10 @@ class PortalSite:
     page_size = 10
     page_param = "page"
     image_prefix = "/uploads/"
+    home_path = "/"
+    breadcrumb_tag = "div"
+    breadcrumb_class = "breadcrumb"
+    breadcrumb_separator = " "
 
     def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
         self.spec = spec
@@ -130,6 +134,18 @@ class PortalSite:
             # ASSUMPTION: a page past the end is an empty listing (200), not an error.
             return self.page(self.listing_html(category, shown, page, last))
         return self.page(self.not_found_html(), 404)
+
+    def section_links(self, item: str = "<li>{}</li>", css: str = "") -> str:
+        """The menu: one link per section, each wrapped as `item`."""
+        css = f' class="{css}"' if css else ""
+        return "".join(item.format(f'<a{css} href="{self.section_path(c)}">{esc(c.name)}</a>')
+                       for c in self.spec.categories)
+
+    def breadcrumb(self, category: Category) -> str:
+        tag = self.breadcrumb_tag
+        return (f'<{tag} class="{self.breadcrumb_class}"><a href="{self.home_path}">Trang '
+                f'chủ</a>{self.breadcrumb_separator}<a href="{self.section_path(category)}">'
+                f"{esc(category.name)}</a></{tag}>")
 
     def page_number(self, query: str) -> int:
         for name, value in parse_qsl(query):
