@@ -15,7 +15,7 @@ Sources (vn_sites_2026 §14; CMW = VSSpowerlifting/China-Mil-Watch, facts only):
   `vn_ministries.py`, 2026-10-06).
 ASSUMPTION: the time printed with the date and its layout (CMW reads only DD/MM/YYYY).
 ASSUMPTION: the section pager is links with `?page=N` (see spiders/paged.py); the listing
-  markup (any link to `/bai-viet/` in the main column is an article).
+  markup (any link to `/bai-viet/` on a section page is an article).
 ASSUMPTION: the category is the breadcrumb's last `/chuyen-muc/` link; no tags read.
 """
 
@@ -23,6 +23,13 @@ from __future__ import annotations
 
 from newscrawler.spiders.base import Ministry
 from newscrawler.spiders.paged import PagedListingSpider
+
+
+def _has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+_BODY = f"//*[{_has_class('tinymce-content')}]"
 
 
 class BoconganSpider(PagedListingSpider):
@@ -40,14 +47,16 @@ class BoconganSpider(PagedListingSpider):
     ]
     feed_urls = ["https://bocongan.gov.vn/api/rss/34.xml"]
     page_params = ("page",)
-    listing_link_css = "main a[href*='/bai-viet/']::attr(href)"
+    listing_link_css = "a[href*='/bai-viet/']::attr(href)"
     article_url_pattern = (r"^https://bocongan\.gov\.vn/bai-viet/[a-z0-9-]+-"
                            r"(?:\d{10}|d\d+-t\d+)$")
     article_key_pattern = r"-(?:d\d+-t)?(\d+)$"
     selectors = {
         "title": "h1",
-        "lead": "h1 + p",
-        "published": "div > p.text-bca-gray-400",
+        # CMW: the first `p` sibling after the title; the date only within the column
+        # that holds the body (elsewhere the class also marks listing dates).
+        "lead": "xpath://h1/following-sibling::p[1]",
+        "published": f"xpath:{_BODY}/..//div/p[{_has_class('text-bca-gray-400')}]",
         "body": ".tinymce-content",
         "category": "nav.breadcrumb a[href*='/chuyen-muc/']:last-child",
         # The metadata layer reads no plain `meta name=author`: the site selector does.

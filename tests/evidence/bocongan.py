@@ -24,14 +24,15 @@ CASES = [
     UrlCase(SITE, "2021 URL `/tin-tuc-su-kien/<slug>-<id>.html` is gone (vn_sites.md §2.9)",
             f"{ORIGIN}/tin-tuc-su-kien/thong-tin-doi-ngoai-20.html", False),
     ListingCase(
-        SITE, "ASSUMPTION listing: any `/bai-viet/` link in the main column",
+        SITE, "ASSUMPTION listing: any `/bai-viet/` link on a section page",
         f"{ORIGIN}/chuyen-muc/thong-tin-doi-ngoai",
         '<html><body><header><a href="/bai-viet/tin-noi-bat-1790000001">Nổi bật</a></header>'
         '<main><article><a href="/bai-viet/tin-mot-1790000002"><img src="/a.jpg"></a><h3>'
         '<a href="/bai-viet/tin-mot-1790000002">Một</a></h3></article><ul><li><a href="'
         'https://bocongan.gov.vn/bai-viet/tin-hai-d3-t40001">Hai</a></li></ul><a href="/chuyen'
         '-muc/thong-tin-doi-ngoai?page=2">2</a></main></body></html>',
-        (f"{ORIGIN}/bai-viet/tin-mot-1790000002", f"{ORIGIN}/bai-viet/tin-hai-d3-t40001"),
+        (f"{ORIGIN}/bai-viet/tin-noi-bat-1790000001", f"{ORIGIN}/bai-viet/tin-mot-1790000002",
+         f"{ORIGIN}/bai-viet/tin-hai-d3-t40001"),
     ),
     FieldCase(
         SITE, "§14 (CMW vn_ministries.py, 2026-10-06): title `h1`, lead the next `p` "
@@ -55,5 +56,19 @@ CASES = [
         {"title": "selector", "lead": "selector", "published_at": "selector",
          "body": "selector"},
         absent_from_body=("Hai bên thống nhất",),
+    ),
+    FieldCase(
+        SITE, "§14 (CMW vn_ministries.py): the lead is the first `p` sibling after `h1` (not "
+        "only an adjacent one); the date is read only in the body's column",
+        f"{ORIGIN}/bai-viet/hoi-dam-hop-tac-1790562304",
+        '<html lang="vi"><body><aside><div><p class="text-bca-gray-400">01/01/2020 07:00</p>'
+        '</div><a href="/bai-viet/tin-khac-1700000000">Tin khác</a></aside><main><div><h1>'
+        'Tiêu đề bài</h1><div class="share"></div><p class="text-bca-gray-700">Đoạn dẫn của '
+        'bài.</p><p>Không phải đoạn dẫn.</p><div><p class="text-bca-gray-400">Thứ hai, '
+        '28/09/2026, 10:12</p></div><div class="tinymce-content"><p>Thân bài đủ dài để đọc '
+        'được.</p></div></div></main></body></html>',
+        {"lead": "Đoạn dẫn của bài.", "published_at": "2026-09-28T10:12:00+07:00",
+         "published_raw": "Thứ hai, 28/09/2026, 10:12"},
+        {"lead": "selector", "published_at": "selector"},
     ),
 ]
