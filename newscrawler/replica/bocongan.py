@@ -15,9 +15,9 @@ ASSUMPTION: the 10-digit id is the Unix time of publication (the 2025-2026 ids s
 ASSUMPTION: date layouts, per article: "DD/MM/YYYY HH:MM" 1/2, "HH:MM DD/MM/YYYY" 1/4,
   "<Thứ>, DD/MM/YYYY, HH:MM" 1/4 (CMW reads only the DD/MM/YYYY part).
 ASSUMPTION: the feed holds the section's 20 newest; sections list 10 a page with `?page=N`,
-  pager numbered (1/2) or a lone "next" link (1/2); card (`article > h3 > a`) or row
-  (`li > a`) listing markup per section (1/2 each); the breadcrumb; section slugs (the 2021
-  section names, vn_sites.md §2.9) and names; header and footer wording.
+  pager numbered or a lone "next" link, card (`article > h3 > a`) or row (`li > a`)
+  listing markup (sections take the variants in turn); the breadcrumb; section slugs (the
+  2021 section names, vn_sites.md §2.9) and names; header and footer wording.
 """
 
 from __future__ import annotations
@@ -87,8 +87,8 @@ class BoconganSite(PortalSite):
 
     def listing_html(self, category: Category, articles: list[ReplicaArticle], page: int,
                      last: int) -> str:
-        rows = pick(f"bca-list-{category.slug}", (("cards", 0.5), ("rows", 0.5)))
-        style = pick(f"bca-pager-{category.slug}", (("numbers", 0.5), ("next", 0.5)))
+        rows = self.alternate(category, ("cards", "rows"), shift=1)
+        style = self.alternate(category, ("numbers", "next"))
         if rows == "cards":
             items = "".join(
                 f'<article class="flex gap-4"><a href="{a.url[len(ORIGIN):]}"><img src="'

@@ -15,7 +15,7 @@ ASSUMPTION: date layouts, per article: "hh:mm AM DD/MM/YYYY" (documented) 4 in 5
 ASSUMPTION: one listing link in four written `https://www.cema.gov.vn/…`.
 ASSUMPTION: the sapo control `…_newsSapo`, the breadcrumb, the listing items' inner
   markup (first item of a page in `.news-block-body`, others in `.news-block-other` rows),
-  pager numbered (1/2) or a lone "next" link (1/2); section names; no ids in URLs.
+  pager numbered or a lone "next" link (sections in turn); section names; no URL ids.
 ASSUMPTION: the corpus spans the 2025-03-01 change, so both ministry names appear.
 """
 
@@ -82,7 +82,7 @@ class CemaSite(PortalSite):
 
     def listing_html(self, category: Category, articles: list[ReplicaArticle], page: int,
                      last: int) -> str:
-        style = pick(f"cema-pager-{category.slug}", (("numbers", 0.5), ("next", 0.5)))
+        style = self.alternate(category, ("numbers", "next"))
         blocks = []
         for index, a in enumerate(articles):
             href = self.link(a)

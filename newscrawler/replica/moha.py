@@ -9,8 +9,8 @@ Facts (see spiders/moha.py for the sources and dates):
 ASSUMPTION: shares of the two id markers: `---oid` 3 in 4, `---id` 1 in 4.
 ASSUMPTION: date layouts, per article: "DD/MM/YYYY HH:MM" 1/2, "HH:MM DD/MM/YYYY" 1/4,
   "<Thứ>, DD/MM/YYYY - HH:MM" 1/4.
-ASSUMPTION: listing items, per section: `div.news-item > h3 > a` (1/2) or `li > a.title`
-  rows (1/2); pager numbered (1/2) or a lone "Trang sau" link (1/2); 10 items a page.
+ASSUMPTION: listing items, sections in turn: `div.news-item > h3 > a` or `li > a.title`
+  rows; pager, sections in turn: numbered or a lone "Trang sau" link; 10 items a page.
 ASSUMPTION: section names and ids, article ids (5 digits), the header and footer wording.
 """
 
@@ -70,8 +70,8 @@ class MohaSite(PortalSite):
 
     def listing_html(self, category: Category, articles: list[ReplicaArticle], page: int,
                      last: int) -> str:
-        rows = pick(f"moha-list-{category.slug}", (("blocks", 0.5), ("rows", 0.5)))
-        style = pick(f"moha-pager-{category.slug}", (("numbers", 0.5), ("next", 0.5)))
+        rows = self.alternate(category, ("blocks", "rows"), shift=1)
+        style = self.alternate(category, ("numbers", "next"))
         path = self.section_path(category)
         if rows == "blocks":
             items = "".join(

@@ -135,6 +135,10 @@ class PortalSite:
             return self.page(self.listing_html(category, shown, page, last))
         return self.page(self.not_found_html(), 404)
 
+    def alternate(self, category: Category, choices: tuple[str, ...], shift: int = 0) -> str:
+        """A section's variant: sections take `choices` in turn, so each is served."""
+        return choices[(self.spec.categories.index(category) + shift) % len(choices)]
+
     def section_links(self, item: str = "<li>{}</li>", css: str = "") -> str:
         """The menu: one link per section, each wrapped as `item`."""
         css = f' class="{css}"' if css else ""
