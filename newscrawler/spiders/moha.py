@@ -40,8 +40,9 @@ class MohaSpider(PagedListingSpider):
     ]
     page_params = ("page",)
     listing_link_css = "a[href*='/tin-tuc/']::attr(href)"
-    article_url_pattern = r"^https://moha\.gov\.vn/tin-tuc/[a-z0-9-]*-{3,}o?id\d+$"
-    article_key_pattern = r"-{3,}o?id(\d+)$"
+    # `_moha_config` allows a trailing slash.
+    article_url_pattern = r"^https://moha\.gov\.vn/tin-tuc/[a-z0-9-]*-{3,}o?id\d+/?$"
+    article_key_pattern = r"-{3,}o?id(\d+)/?$"
     selectors = {
         "title": "#news_details h1",
         "lead": "#show_description p",

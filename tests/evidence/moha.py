@@ -21,6 +21,8 @@ CASES = [
     UrlCase(SITE, "www. and http fold (S1 2021 used www.moha.gov.vn)",
             "http://www.moha.gov.vn/tin-tuc/tin-mot---oid57004", True,
             canonical=f"{ORIGIN}/tin-tuc/tin-mot---oid57004"),
+    UrlCase(SITE, "§14 `_moha_config` allows a trailing slash (idx:17886542170, 2026)",
+            f"{ORIGIN}/tin-tuc/tin-hai---id57005/", True),
     UrlCase(SITE, "§14 section page is no article",
             f"{ORIGIN}/chuyen-muc/tin-noi-vu---id3", False),
     UrlCase(SITE, "S1 2021 listing `/tin-tuc-su-kien.html?page=N` is no article",
