@@ -55,8 +55,11 @@ def test_rerun_fetches_no_known_article_and_withdrawn_page_is_a_failure(
     first = exported_records(tmp_path, site)
     assert sorted(r["url"] for r in first) == sorted(r["url"] for r in truth)
     assert WITHDRAWN[site] not in {r["url"] for r in first}
-    failures = latest_summary(tmp_path)["sites"][site]["failures"]
+    summary = latest_summary(tmp_path)["sites"][site]
+    failures = summary["failures"]
     assert [(f["url"], f["reason"]) for f in failures] == [(WITHDRAWN[site], "HTTP 404")]
+    if site == "bocongan":  # the RSS /api/rss/34.xml was read: its 20 items
+        assert summary["stats"]["newscrawler/bocongan/feed_links"] == 20
 
     before = hits(replica)
     crawl(replica, site, tmp_path)
