@@ -6,6 +6,8 @@ A site module subclasses `PortalSite` with its markup (`article_html`, `listing_
 rests on. Variants the evidence leaves open are drawn per article or per section from a
 seeded generator, so they stay the same on every render.
 
+ASSUMPTION: images as `figure` + `figcaption` in the body, the byline (names, then the
+  source in parentheses) as the bold right-aligned last paragraph; no tags shown.
 ASSUMPTION: the first page of the first section links one withdrawn article, whose URL
   answers 404 (real portals keep such links; the crawler must report it as a failure and
   export nothing for it).
@@ -37,7 +39,7 @@ def pick(seed: str, choices: tuple[tuple[str, float], ...]) -> str:
 
 def body_html(article: ReplicaArticle) -> str:
     """Paragraphs, images as `figure` + `figcaption`, and the byline as the bold
-    right-aligned last paragraph (how these portals' editors sign is not documented)."""
+    right-aligned last paragraph (module docstring: both are assumptions)."""
     images = list(article.images)
     parts = []
     for index, paragraph in enumerate(article.paragraphs):
@@ -74,7 +76,7 @@ class PortalSite:
     def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
         self.spec = spec
         self.domain = spec.domain
-        # Tags are not documented on these portals: none are shown, so none are expected.
+        # No tags are documented on these portals: none are shown, so none are expected.
         self.corpus = SiteCorpus(spec, [replace(a, tags=[], url=self.url_of(a))
                                         for a in corpus.articles])
         self.by_path = {urlsplit(a.url).path: a for a in self.corpus.articles}
