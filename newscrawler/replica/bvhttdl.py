@@ -1,5 +1,5 @@
-"""bvhttdl.gov.vn, Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch, on the portal
-frame of `portals.py`.
+"""bvhttdl.gov.vn, Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch, on the shared
+portal routes (`portal.py`).
 
 Facts (vn_sites_2026 §14, vn_sites.md §2.9, and the sources they cite):
 - article URLs `/<slug>-<14-17 digit timestamp>.htm`, the stamp YYYYMMDDhhmmss plus
@@ -15,7 +15,8 @@ Facts (vn_sites_2026 §14, vn_sites.md §2.9, and the sources they cite):
 - article: title `h2.title`, date `span.time.margin-bottom`, sapo `p.sapo`, body
   `div.entry-body`, author `p.author` (idx:48517665343; `p.sapo` also `_bvhttdl_config`).
 ASSUMPTION: stamp lengths 17 (85 %), 16 (7 %), 15 (4 %), 14 (4 %): shorter stamps drop
-  milliseconds digits; the stamp is the publication second.
+  milliseconds digits; the stamp is the publication minute, a drawn second and
+  milliseconds.
 ASSUMPTION: the later pages' URL, two variants: `/<slug>/trang-<N>.htm` (S1's shape) for
   tin-tuc-va-su-kien, van-hoa and du-lich, `/<slug>.htm?page=<N>` for the others.
 ASSUMPTION: the title in `h2.title` (70 %) or `h1.title` (30 %, a newer template).
@@ -23,112 +24,123 @@ ASSUMPTION: the date text, three variants: "DD/MM/YYYY HH:MM" (40 %), "HH:MM DD/
   (30 %), "Thứ ba, DD/MM/YYYY - HH:MM" (30 %).
 ASSUMPTION: the breadcrumb `div.breadcrumb a` (category last), the listing item markup
   inside `div.content-right.left`, the "Chuyên đề" box of `-t<id>.htm` topic links beside
-  each listing, the topic pages themselves, source lines at the end of the body and image
-  paths `/uploads/YYYY/MM/…`.
+  each listing, the topic pages themselves, image paths `/uploads/YYYY/MM/…`, the header
+  and footer.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from datetime import datetime
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec
 from newscrawler.replica.markup import WEEKDAYS, attr, esc
-from newscrawler.replica.portals import PortalSite, pick
+from newscrawler.replica.portal import PortalSite, Response, body_html, pick
 
 DOMAIN = "bvhttdl.gov.vn"
 ORIGIN = f"https://{DOMAIN}"
-STAMP_LENGTHS = (("17", 85), ("16", 7), ("15", 4), ("14", 4))
+NAME = "Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch"
+STAMP_LENGTHS = (("17", 0.85), ("16", 0.07), ("15", 0.04), ("14", 0.04))
 TRANG = frozenset({"tin-tuc-va-su-kien", "van-hoa", "du-lich"})
 TOPICS = (("le-hoi-van-hoa", 112), ("chuyen-doi-so-nganh-van-hoa", 187))  # ASSUMPTION
+_TRANG_PATH = re.compile(r"^/([a-z-]+)/trang-(\d+)\.htm$")
 
 
-def stamp(published: datetime, key: int) -> int:
-    rng = random.Random(f"stamp:{key}")
-    length = int(pick(key, "stamp-length", [(n, float(w)) for n, w in STAMP_LENGTHS]))
-    digits = f"{published.astimezone(VN_TZ):%Y%m%d%H%M%S}{rng.randrange(1000):03d}"
-    return int(digits[:length])
+def stamp(published: datetime, key: int) -> str:
+    rng = random.Random(f"bvhttdl-stamp-{key}")
+    length = int(pick(f"bvhttdl-stamp-length-{key}", STAMP_LENGTHS))
+    digits = (f"{published.astimezone(VN_TZ):%Y%m%d%H%M}{rng.randrange(60):02d}"
+              f"{rng.randrange(1000):03d}")
+    return digits[:length]
 
 
 class BvhttdlSite(PortalSite):
-    brand = "Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch"
+    def url_of(self, article: ReplicaArticle) -> str:
+        return f"{ORIGIN}/{article.slug}-{stamp(article.published, article.key)}.htm"
 
-    def served(self, article: ReplicaArticle) -> ReplicaArticle:
-        key = stamp(article.published, article.key)
-        return replace(article, key=key, url=f"{ORIGIN}/{article.slug}-{key}.htm")
+    def section_path(self, category: Category) -> str:
+        return f"/{category.slug}.htm"
+
+    def page_path(self, category: Category, page: int) -> str:
+        if page == 1:
+            return self.section_path(category)
+        if category.slug in TRANG:
+            return f"/{category.slug}/trang-{page}.htm"
+        return f"/{category.slug}.htm?{self.page_param}={page}"
+
+    def handle(self, path: str, now: datetime) -> Response:
+        route = path.split("?", 1)[0]
+        trang = _TRANG_PATH.match(route)
+        if trang and trang.group(1) in TRANG and int(trang.group(2)) > 1:
+            # The later pages of these sections are paths (S1), not queries.
+            section = self.section_path(self.spec.category(trang.group(1)))
+            return super().handle(f"{section}?{self.page_param}={trang.group(2)}", now)
+        for slug, number in TOPICS:  # a topic page: a few articles, no article itself
+            if route == f"/{slug}-t{number}.htm":
+                items = "".join(f'<li><a href="{a.url[len(ORIGIN):]}">{esc(a.title)}</a></li>'
+                                for a in self.corpus.articles[number % 7::9][:5])
+                return self.page(self.shell("Chuyên đề", f'<div class="topic"><ul>{items}'
+                                            "</ul></div>"))
+        return super().handle(path, now)
 
     def published_raw(self, article: ReplicaArticle) -> str:
         moment = article.published.astimezone(VN_TZ)
-        layout = pick(article.key, "date", [("dmy", 0.4), ("hm-first", 0.3), ("weekday", 0.3)])
+        layout = pick(f"bvhttdl-date-{article.key}",
+                      (("dmy", 0.4), ("hm-first", 0.3), ("weekday", 0.3)))
         if layout == "dmy":
             return f"{moment:%d/%m/%Y %H:%M}"
         if layout == "hm-first":
             return f"{moment:%H:%M %d/%m/%Y}"
         return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y - %H:%M}"
 
-    def category_page(self, route, query):
-        slug, _, rest = route.removeprefix("/").partition("/")
-        slug = slug.removesuffix(".htm")
-        try:
-            category = self.spec.category(slug)
-        except KeyError:
-            return None
-        if slug in TRANG and rest.startswith("trang-") and rest.endswith(".htm"):
-            number = rest.removeprefix("trang-").removesuffix(".htm")
-            return (category, int(number)) if number.isdigit() and number != "1" else None
-        if route == f"/{slug}.htm":
-            number = (query.get("page") or ["1"])[0]
-            if slug in TRANG and "page" in query:
-                return None
-            return (category, int(number)) if number.isdigit() else None
-        return None
+    def shell(self, title: str, main: str) -> str:
+        return (
+            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
+            f"<title>{esc(title)}</title></head>\n<body>\n<div class=\"top-header\"><a "
+            f'href="/" class="logo">{NAME}</a></div>\n<div class="main-menu"><ul>'
+            f"{self.section_links()}</ul></div>\n<div class=\"wrapper\">{main}</div>\n"
+            '<div class="bottom-footer"><p>Bộ Văn hóa, Thể thao và Du lịch - 51 Ngô Quyền, '
+            "Hà Nội</p></div>\n</body>\n</html>\n"
+        )
 
-    def page_url(self, category: Category, page: int) -> str:
-        if page == 1:
-            return f"/{category.slug}.htm"
-        if category.slug in TRANG:
-            return f"/{category.slug}/trang-{page}.htm"
-        return f"/{category.slug}.htm?page={page}"
+    def not_found_html(self) -> str:
+        return self.shell(f"Không tìm thấy trang - {NAME}",
+                          '<div class="page-404"><p>Trang không tồn tại.</p></div>')
 
-    def listing(self, category, articles, page, following):
+    def listing_html(self, category: Category, articles: list[ReplicaArticle], page: int,
+                     last: int) -> str:
         items = "".join(
-            f'<div class="item"><a class="thumb" href="{self.path(a.url)}"><img src="/uploads/'
-            f'thumb/{a.key}.jpg" alt="{attr(a.title)}"></a><h3><a href="{self.path(a.url)}">'
-            f'{esc(a.title)}</a></h3><p class="sapo">{esc(a.lead)}</p></div>'
-            for a in articles)
-        pager = (f'<ul class="pager"><li class="pager_current">{page}</li><li class="pager_'
-                 f'next"><a href="{attr(following)}">Trang sau</a></li></ul>'
-                 if following else f'<ul class="pager"><li class="pager_current">{page}</li></ul>')
+            f'<div class="item"><a class="thumb" href="{a.url[len(ORIGIN):]}"><img src='
+            f'"/uploads/thumb/{a.key}.jpg" alt="{attr(a.title)}"></a><h3><a href="'
+            f'{a.url[len(ORIGIN):]}">{esc(a.title)}</a></h3><p class="sapo">{esc(a.lead)}</p>'
+            "</div>" for a in articles)
+        following = (f'<li class="pager_next"><a href="{self.page_path(category, page + 1)}">'
+                     "Trang sau</a></li>" if page < last else "")
         topics = "".join(f'<li><a href="/{slug}-t{number}.htm">Chuyên đề</a></li>'
                          for slug, number in TOPICS)
-        return (f'<div class="content-right left"><h2 class="cat-title">{esc(category.name)}'
-                f'</h2>{items}{pager}</div>\n<div class="content-left right"><h3>Chuyên đề</h3>'
+        main = (f'<div class="content-right left"><h2 class="cat-title">{esc(category.name)}'
+                f'</h2>{items}<ul class="pager"><li class="pager_current">{page}</li>'
+                f'{following}</ul></div>\n<div class="content-left right"><h3>Chuyên đề</h3>'
                 f"<ul>{topics}</ul></div>")
+        return self.shell(f"{category.name} - {NAME}", main)
 
-    def extra_route(self, route: str) -> str | None:
-        for slug, number in TOPICS:  # a topic page: a few articles, it is no article itself
-            if route == f"/{slug}-t{number}.htm":
-                items = "".join(f'<li><a href="{self.path(a.url)}">{esc(a.title)}</a></li>'
-                                for a in self.corpus.articles[number % 7::9][:5])
-                return self.shell("Chuyên đề", f'<div class="topic"><ul>{items}</ul></div>')
-        return None
-
-    def article_main(self, article: ReplicaArticle) -> str:
-        heading = pick(article.key, "title", [("h2", 0.7), ("h1", 0.3)])
-        category = self.spec.category(article.category)
+    def article_html(self, article: ReplicaArticle) -> str:
+        heading = pick(f"bvhttdl-title-{article.key}", (("h2", 0.7), ("h1", 0.3)))
         authors = (f'<p class="author">{esc(" - ".join(article.authors))}</p>'
                    if article.authors else "")
-        return (
-            f'<div class="breadcrumb"><a href="/">Trang chủ</a> <a href="'
-            f'{self.page_url(category, 1)}">{esc(category.name)}</a></div>\n'
+        # The author stands in `p.author` (idx:48517665343): the body ends with the source.
+        text = body_html(replace(article, authors=[]))
+        main = (
+            f"{self.breadcrumb(self.spec.category(article.category))}\n"
             f'<div class="detail"><{heading} class="title">{esc(article.title)}</{heading}>\n'
             f'<span class="time margin-bottom">{esc(self.published_raw(article))}</span>\n'
             f'<p class="sapo">{esc(article.lead)}</p>\n'
-            f'<div class="entry-body">\n{self.body_paragraphs(article, byline=False)}\n</div>\n'
-            f"{authors}</div>"
+            f'<div class="entry-body">\n{text}\n</div>\n{authors}</div>'
         )
+        return self.shell(f"{article.title} - {NAME}", main)
 
 
 BVHTTDL_CATEGORIES = tuple(
@@ -147,11 +159,11 @@ def _image_url(published: datetime, key: int, index: int) -> str:
 BVHTTDL = SiteSpec(
     key="bvhttdl",
     domain=DOMAIN,
-    publisher=BvhttdlSite.brand,
+    publisher=NAME,
     ministry="Bộ Văn hóa, Thể thao và Du lịch",
     categories=BVHTTDL_CATEGORIES,
     article_key_pattern=r"-(\d{14,17})\.htm$",
-    article_url=lambda slug, key: f"{ORIGIN}/{slug}-{key}.htm",  # re-keyed by the site
+    article_url=lambda slug, key: f"{ORIGIN}/{slug}-{key}.htm",  # see url_of
     image_url=_image_url,
     factory=BvhttdlSite,
     n_articles=100,

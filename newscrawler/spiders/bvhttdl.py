@@ -13,9 +13,10 @@ Sources (vn_sites_2026 §14, vn_sites.md §2.9):
 - listing links: any `.htm` link of the page that is an article URL (`_bvhttdl_config`
   reads `a[href$='.htm']`); the next page `li.pager_next a` (idx:48517665343, undated
   Scrapy spider), page URLs `/<cat>/trang-<N>.htm` (S1, 2021) or others (followed as
-  linked, spiders/nextlink.py);
+  linked);
 - sapo `p.sapo` (`_bvhttdl_config`, 2026; idx:48517665343); title `h2.title`, date
   `span.time.margin-bottom`, body `div.entry-body`, author `p.author` (idx:48517665343).
+The walk follows the page's next link, whatever its URL shape.
 Ministry: Bộ Văn hóa, Thể thao và Du lịch kept its name in the 2025-03-01 mergers
 (vn_sites.md §2.0).
 ASSUMPTION: a newer template may put the title in `h1.title`: the first `.title` heading
@@ -28,14 +29,17 @@ ASSUMPTION: a pager marked `a[rel=next]` instead of `li.pager_next` is followed 
 
 from __future__ import annotations
 
-from newscrawler.spiders.base import Ministry
-from newscrawler.spiders.nextlink import NextLinkSpider
+from collections.abc import Iterable
+
+from scrapy.http import Response
+
+from newscrawler.spiders.base import Ministry, NewsSpider
 
 _TITLE = ("xpath:(//h1[contains(concat(' ', normalize-space(@class), ' '), ' title ')]"
           " | //h2[contains(concat(' ', normalize-space(@class), ' '), ' title ')])[1]")
 
 
-class BvhttdlSpider(NextLinkSpider):
+class BvhttdlSpider(NewsSpider):
     name = "bvhttdl"
     publisher = "Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch"
     ministries = (Ministry("Bộ Văn hóa, Thể thao và Du lịch"),)
@@ -46,7 +50,6 @@ class BvhttdlSpider(NextLinkSpider):
                     for slug in ("tin-tuc-va-su-kien", "van-hoa", "the-ducthe-thao",
                                  "du-lich", "gia-dinh")]
     listing_link_css = "a[href$='.htm']::attr(href)"
-    next_link_css = "li.pager_next a::attr(href), a[rel=next]::attr(href)"
     article_url_pattern = r"^https?://bvhttdl\.gov\.vn/[a-z0-9-]+-\d{14,17}\.htm$"
     article_key_pattern = r"-(\d{14,17})\.htm$"
     selectors = {
@@ -57,3 +60,8 @@ class BvhttdlSpider(NextLinkSpider):
         "authors": "p.author",
         "category": "div.breadcrumb a:last-child",
     }
+
+    def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
+        link = (response.css("li.pager_next a::attr(href), a[rel=next]::attr(href)").get()
+                or "").strip()
+        return (response.urljoin(link),) if link else ()

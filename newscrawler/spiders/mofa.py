@@ -14,8 +14,8 @@ Ministry: Bộ Ngoại giao kept its name in the 2025-03-01 mergers (vn_sites.md
 ASSUMPTION: ids of 5 or more digits (both seen have 5), so that a year ending a slug
   ("…-2025-589.html") is never taken for an id.
 ASSUMPTION: the category slugs of `listing_urls`.
-ASSUMPTION: the pager: the link `ul.pagination a[rel=next]` or `ul.pagination li.next a`,
-  followed as given (spiders/nextlink.py).
+ASSUMPTION: the pager: a link to the same section naming the next page in `?page=` or
+  `?p=` (spiders/paged.py), whatever the pager's markup.
 ASSUMPTION: title the first `h1.article-title` or `h1.title`; date `.article-date` (or
   `article:published_time` meta), day first, the time before or after, with or without a label; body
   `div.article-content` or `div.article-body`; category the last `ol.breadcrumb` link.
@@ -24,10 +24,10 @@ ASSUMPTION: title the first `h1.article-title` or `h1.title`; date `.article-dat
 from __future__ import annotations
 
 from newscrawler.spiders.base import Ministry
-from newscrawler.spiders.nextlink import NextLinkSpider
+from newscrawler.spiders.paged import PagedListingSpider
 
 
-class MofaSpider(NextLinkSpider):
+class MofaSpider(PagedListingSpider):
     name = "mofa"
     publisher = "Cổng Thông tin điện tử Bộ Ngoại giao"
     ministries = (Ministry("Bộ Ngoại giao"),)
@@ -38,8 +38,7 @@ class MofaSpider(NextLinkSpider):
                     for slug in ("tin-hoat-dong-cua-lanh-dao", "hoat-dong-cua-bo",
                                  "tin-bao-chi")]
     listing_link_css = "a[href*='/tin-chi-tiet/chi-tiet/']::attr(href)"
-    next_link_css = ("ul.pagination a[rel=next]::attr(href), "
-                     "ul.pagination li.next a::attr(href)")
+    page_params = ("page", "p")
     article_url_pattern = (
         r"^https?://(?:www\.)?mofa\.gov\.vn/tin-chi-tiet/chi-tiet/[a-z0-9-]+-\d+\.html$")
     article_key_pattern = r"-(\d{5,})-\d{1,4}\.html$"
@@ -53,5 +52,5 @@ class MofaSpider(NextLinkSpider):
                       " | //*[contains(concat(' ', normalize-space(@class), ' '),"
                       " ' article-date ')]"),
         "body": "div.article-content, div.article-body",
-        "category": "ol.breadcrumb li:last-child a",
+        "category": "xpath:(//ol[contains(@class, 'breadcrumb')]//a)[last()]",
     }
