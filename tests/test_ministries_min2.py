@@ -58,11 +58,18 @@ def test_rerun_fetches_no_known_article_and_withdrawn_page_is_a_failure(
     summary = latest_summary(tmp_path)["sites"][site]
     failures = summary["failures"]
     assert [(f["url"], f["reason"]) for f in failures] == [(WITHDRAWN[site], "HTTP 404")]
-    if site == "bocongan":  # the RSS /api/rss/34.xml was read: its 20 items
-        assert summary["stats"]["newscrawler/bocongan/feed_links"] == 20
+    if site == "bocongan":  # the RSS /api/rss/34.xml (Thông tin Đối ngoại) was read
+        section = sum(r["category"] == "Thông tin Đối ngoại" for r in truth)
+        assert summary["stats"]["newscrawler/bocongan/feed_links"] == min(20, section) > 0
 
     before = hits(replica)
     crawl(replica, site, tmp_path)
+    if site == "bocongan":
+        # Its pager is client-side only and page URLs answer a WAF challenge
+        # (idx:55093988597, 2026-07-07): no run may ask for one.
+        asked = [path for path in hits(replica) if path.startswith("/bocongan.gov.vn/chuyen-muc/")
+                 and ("page" in path or "?p=" in path)]
+        assert asked == []
     after = hits(replica)
     fetched = {path for path, count in after.items() if count > before.get(path, 0)}
     known = {replica_path(r["url"]) for r in truth}

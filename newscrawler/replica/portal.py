@@ -77,8 +77,8 @@ class PortalSite:
         self.spec = spec
         self.domain = spec.domain
         # No tags are documented on these portals: none are shown, so none are expected.
-        self.corpus = SiteCorpus(spec, [replace(a, tags=[], url=self.url_of(a))
-                                        for a in corpus.articles])
+        articles = [replace(a, tags=[], url=self.url_of(a)) for a in corpus.articles]
+        self.corpus = SiteCorpus(spec, self.reachable(articles))
         self.by_path = {urlsplit(a.url).path: a for a in self.corpus.articles}
         self.sections = {self.section_path(c): c for c in spec.categories}
         newest = self.corpus.articles[0]
@@ -90,6 +90,10 @@ class PortalSite:
 
     def url_of(self, article: ReplicaArticle) -> str:
         return article.url
+
+    def reachable(self, articles: list[ReplicaArticle]) -> list[ReplicaArticle]:
+        """The articles a crawler can reach (all, where every listing page is linked)."""
+        return articles
 
     def section_path(self, category: Category) -> str:
         raise NotImplementedError

@@ -6,23 +6,33 @@ Sources (vn_sites_2026 §14; CMW = VSSpowerlifting/China-Mil-Watch, facts only):
   2026-10; 2026 links idx:66302843179, idx:70368096747);
 - an older generation `/bai-viet/<slug>-d<n>-t<id>` still linked in 2025-2026
   (idx:70863723099: `…-0132025-d2-t43729`; idx:28987815702: `…-d23-t35016`);
-- sections `/chuyen-muc/<slug>` (`_bocongan_config` in idx:17886542170, 2026);
+- seven sections `/chuyen-muc/<slug>[-<10 digits>]`; a section's own list is its main
+  column's 10 `article.card-large` (links `a[href^="/bai-viet/"]`); the sidebar widgets
+  are site-wide; the pager is client-side only and `?page=2`, `/page/2`, `?p=2` answer a
+  WAF JavaScript challenge, so no page past the first is requested (idx:55093988597, curl
+  2026-07-07; `_bocongan_config` in idx:17886542170, 2026);
+- `/sitemap.xml`, frozen (one `lastmod` for every URL) but holding the older articles
+  (idx:55093988597, idx:55148698481, 2026-07-07);
 - RSS `/api/rss/34.xml` (Thông tin Đối ngoại), item link = guid, pubDate RFC 822 with an
   offset (CMW `scraper/sources/vn_ministries.py`, fixture `mps-rss-34.bin`, 2026-10-06);
-- title `h1`, lead the `p` after it (`p.text-bca-gray-700`, `_bocongan_config`), body
-  `.tinymce-content`, date `div > p.text-bca-gray-400` in the body's column holding a
+- title `h1`, lead the first `p` after it (`p.text-bca-gray-700`, `_bocongan_config`),
+  body `.tinymce-content`, date `div > p.text-bca-gray-400` in the body's column holding a
   DD/MM/YYYY date, `og:url`, `meta[name=author]`, `html[lang=vi]` (CMW
-  `vn_ministries.py`, 2026-10-06).
+  `vn_ministries.py`, 2026-10-06); JSON-LD `datePublished`, no `article:published_time`
+  (idx:55093988597, 2026-07-07).
 ASSUMPTION: the time printed with the date and its layout (CMW reads only DD/MM/YYYY).
-ASSUMPTION: the section pager is links with `?page=N` (see spiders/paged.py); the listing
-  markup (any link to `/bai-viet/` on a section page is an article).
 ASSUMPTION: the category is the breadcrumb's last `/chuyen-muc/` link; no tags read.
 """
 
 from __future__ import annotations
 
-from newscrawler.spiders.base import Ministry
-from newscrawler.spiders.paged import PagedListingSpider
+from newscrawler.spiders.base import Ministry, NewsSpider
+
+ORIGIN = "https://bocongan.gov.vn"
+SECTIONS = ("chi-dao-dieu-hanh", "hoat-dong-cua-bo-cong-an-1754966863",
+            "hoat-dong-cua-dia-phuong-1753170286", "hoat-dong-xa-hoi-1753170294",
+            "nguoi-tot-viec-tot-1753170210", "thong-tin-doi-ngoai-1751367399",
+            "tin-an-ninh-trat-tu-1753170263")
 
 
 def _has_class(name: str) -> str:
@@ -32,7 +42,7 @@ def _has_class(name: str) -> str:
 _BODY = f"//*[{_has_class('tinymce-content')}]"
 
 
-class BoconganSpider(PagedListingSpider):
+class BoconganSpider(NewsSpider):
     name = "bocongan"
     publisher = "Cổng Thông tin điện tử Bộ Công an"
     ministries = (Ministry("Bộ Công an"),)
@@ -40,14 +50,11 @@ class BoconganSpider(PagedListingSpider):
     status = "current"
     newest_evidence = "2026-10-06"
     allowed_domains = ["bocongan.gov.vn"]
-    listing_urls = [
-        "https://bocongan.gov.vn/chuyen-muc/thong-tin-doi-ngoai",
-        "https://bocongan.gov.vn/chuyen-muc/tin-an-ninh-trat-tu",
-        "https://bocongan.gov.vn/chuyen-muc/nguoi-tot-viec-tot",
-    ]
-    feed_urls = ["https://bocongan.gov.vn/api/rss/34.xml"]
-    page_params = ("page",)
-    listing_link_css = "a[href*='/bai-viet/']::attr(href)"
+    listing_urls = [f"{ORIGIN}/chuyen-muc/{slug}" for slug in SECTIONS]
+    feed_urls = [f"{ORIGIN}/api/rss/34.xml"]
+    sitemap_urls = [f"{ORIGIN}/sitemap.xml"]
+    # The section's own list only: the sidebar repeats site-wide widgets on every page.
+    listing_link_css = "article.card-large a[href*='/bai-viet/']::attr(href)"
     article_url_pattern = (r"^https://bocongan\.gov\.vn/bai-viet/[a-z0-9-]+-"
                            r"(?:\d{10}|d\d+-t\d+)$")
     article_key_pattern = r"-(?:d\d+-t)?(\d+)$"

@@ -14,7 +14,8 @@ Sources:
   tpnanh/DACNTT2_N26:WebDB.sql, 2021-07, idx:43420469881);
 - date "08:39 AM 25/10/2017" (hh:mm AM/PM DD/MM/YYYY), title, date and content in ASP.NET
   controls `BodyContent_ctl00_ctl01_newsTitle`, `_lblDate`, `_newsContent` (vn_sites.md
-  §2.9, archived 2017 pages); matched on the id's suffix.
+  §2.9, archived 2017 pages); matched on the id's suffix (the `ctl00` ids are why the
+  platform is named ASP.NET: an inference).
 ASSUMPTION: the sapo is a control `…_newsSapo` beside the title (not documented).
 ASSUMPTION: the category is the breadcrumb's last link; no tags; no feed is read (an RSS
   `/tin-tuc-hoat-dong.rss` is named in an undated list, idx:54591883868, never checked).

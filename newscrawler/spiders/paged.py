@@ -1,10 +1,10 @@
 """Listing walks over plain pager links that carry the page number in the query.
 
-Shared by moha.gov.vn (`?page=N`, S1 2021), cema.gov.vn (`?p=N`, S1 2021) and
-bocongan.gov.vn (pager not documented): the next page is whichever link on the page keeps
-the listing's own path and names page current + 1 in one of `page_params`. That holds for a
-numbered pager and for a lone "next" link alike, so the spider does not depend on which
-pager markup a portal prints (the markup is not documented for any of the three).
+Shared by moha.gov.vn (`?page=N`, S1 2021) and cema.gov.vn (`?p=N`, S1 2021): the next
+page is whichever link on the page keeps the listing's own path and names page current + 1
+in one of `page_params`. That holds for a numbered pager and for a lone "next" link alike,
+so the spider does not depend on which pager markup a portal prints (the markup is
+documented for neither).
 """
 
 from __future__ import annotations

@@ -23,16 +23,24 @@ CASES = [
     UrlCase(SITE, "§14 RSS `/api/rss/34.xml` is no article", f"{ORIGIN}/api/rss/34.xml", False),
     UrlCase(SITE, "2021 URL `/tin-tuc-su-kien/<slug>-<id>.html` is gone (vn_sites.md §2.9)",
             f"{ORIGIN}/tin-tuc-su-kien/thong-tin-doi-ngoai-20.html", False),
+    UrlCase(SITE, "section slug with its 10-digit suffix is no article (idx:55093988597, "
+            "2026-07-07)", f"{ORIGIN}/chuyen-muc/thong-tin-doi-ngoai-1751367399", False),
     ListingCase(
-        SITE, "ASSUMPTION listing: any `/bai-viet/` link on a section page",
-        f"{ORIGIN}/chuyen-muc/thong-tin-doi-ngoai",
-        '<html><body><header><a href="/bai-viet/tin-noi-bat-1790000001">Nổi bật</a></header>'
-        '<main><article><a href="/bai-viet/tin-mot-1790000002"><img src="/a.jpg"></a><h3>'
-        '<a href="/bai-viet/tin-mot-1790000002">Một</a></h3></article><ul><li><a href="'
-        'https://bocongan.gov.vn/bai-viet/tin-hai-d3-t40001">Hai</a></li></ul><a href="/chuyen'
-        '-muc/thong-tin-doi-ngoai?page=2">2</a></main></body></html>',
-        (f"{ORIGIN}/bai-viet/tin-noi-bat-1790000001", f"{ORIGIN}/bai-viet/tin-mot-1790000002",
-         f"{ORIGIN}/bai-viet/tin-hai-d3-t40001"),
+        SITE, "section list = main column `article.card-large` links, not the site-wide "
+        "sidebar `card-medium`/`card-small` (idx:55093988597, curl 2026-07-07)",
+        f"{ORIGIN}/chuyen-muc/thong-tin-doi-ngoai-1751367399",
+        '<html><body><div class="grid"><div class="lg:col-span-8"><h3 class="category-title">'
+        'Thông tin Đối ngoại</h3><article class="card-large"><figure><a href="/bai-viet/tin-'
+        'mot-1790000002"><picture></picture></a><figcaption class="card-content"><a href="/'
+        'bai-viet/tin-mot-1790000002"><h2>Một</h2></a><p class="text-bca-gray-700">Tóm tắt'
+        '</p><span class="text-bca-gray-700 text-xs">06/07/2026</span></figcaption></figure>'
+        '</article><article class="card-large"><figure><a href="/bai-viet/tin-hai-d3-t40001">'
+        '</a></figure></article><div><select><option>10</option></select> of 193 pages</div>'
+        '</div><div class="lg:col-span-4"><section><h3>Tin đọc nhiều trong tuần</h3><article '
+        'class="card-medium"><a href="/bai-viet/tin-doc-nhieu-1790000003">Ba</a></article>'
+        '<article class="card-small"><a href="/bai-viet/tin-moi-1790000004">Bốn</a></article>'
+        '</section></div></div></body></html>',
+        (f"{ORIGIN}/bai-viet/tin-mot-1790000002", f"{ORIGIN}/bai-viet/tin-hai-d3-t40001"),
     ),
     FieldCase(
         SITE, "§14 (CMW vn_ministries.py, 2026-10-06): title `h1`, lead the next `p` "
