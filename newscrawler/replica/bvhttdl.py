@@ -13,19 +13,25 @@ Facts (vn_sites_2026 §14, vn_sites.md §2.9, and the sources they cite):
   listing links in `div.content-right.left`, the next page `li.pager_next a`
   (idx:48517665343, an undated Scrapy spider);
 - article: title `h2.title`, date `span.time.margin-bottom`, sapo `p.sapo`, body
-  `div.entry-body`, author `p.author` (idx:48517665343; `p.sapo` also `_bvhttdl_config`).
+  `div.entry-body`, author `p.author` (idx:48517665343, undated; its FEED_URI setting is
+  older than Scrapy 2.1, 2020: inference; `p.sapo` also `_bvhttdl_config`, 2026);
+- images on `bvhttdl.mediacdn.vn/291773308735864832/2021/9/4/<name>-<ms stamps>.jpg`
+  (idx:59427081656, an image of 2021-09-04): VCCorp's image CDN, whose CMS family
+  (tuoitre.vn) also writes 17-digit `YYYYMMDDhhmmssmmm` article stamps (inference).
 ASSUMPTION: stamp lengths 17 (85 %), 16 (7 %), 15 (4 %), 14 (4 %): shorter stamps drop
   milliseconds digits; the stamp is the publication minute, a drawn second and
   milliseconds.
 ASSUMPTION: the later pages' URL, two variants: `/<slug>/trang-<N>.htm` (S1's shape) for
   tin-tuc-va-su-kien, van-hoa and du-lich, `/<slug>.htm?page=<N>` for the others.
-ASSUMPTION: the title in `h2.title` (70 %) or `h1.title` (30 %, a newer template).
+ASSUMPTION: two article templates: idx:48517665343's (70 %; its title in `h2.title` 70 %,
+  `h1.title` 30 %) and, as the CDN suggests a VCCorp-family CMS, `h1.detail-title`,
+  `div.detail-time`, `div.detail-content` (30 %); `p.sapo` and `p.author` in both.
 ASSUMPTION: the date text, three variants: "DD/MM/YYYY HH:MM" (40 %), "HH:MM DD/MM/YYYY"
   (30 %), "Thứ ba, DD/MM/YYYY - HH:MM" (30 %).
 ASSUMPTION: the breadcrumb `div.breadcrumb a` (category last), the listing item markup
   inside `div.content-right.left`, the "Chuyên đề" box of `-t<id>.htm` topic links beside
-  each listing, the topic pages themselves, image paths `/uploads/YYYY/MM/…`, the header
-  and footer.
+  each listing, the topic pages themselves, the section names, image file names, the
+  header and footer.
 """
 
 from __future__ import annotations
@@ -128,17 +134,25 @@ class BvhttdlSite(PortalSite):
         return self.shell(f"{category.name} - {NAME}", main)
 
     def article_html(self, article: ReplicaArticle) -> str:
-        heading = pick(f"bvhttdl-title-{article.key}", (("h2", 0.7), ("h1", 0.3)))
+        template = pick(f"bvhttdl-template-{article.key}", (("entry", 0.7), ("detail", 0.3)))
         authors = (f'<p class="author">{esc(" - ".join(article.authors))}</p>'
                    if article.authors else "")
         # The author stands in `p.author` (idx:48517665343): the body ends with the source.
         text = body_html(replace(article, authors=[]))
+        date = esc(self.published_raw(article))
+        if template == "entry":  # idx:48517665343's template
+            heading = pick(f"bvhttdl-title-{article.key}", (("h2", 0.7), ("h1", 0.3)))
+            top = (f'<{heading} class="title">{esc(article.title)}</{heading}>\n'
+                   f'<span class="time margin-bottom">{date}</span>\n')
+            body_class = "entry-body"
+        else:  # the CDN's CMS family's names (module docstring)
+            top = (f'<h1 class="detail-title">{esc(article.title)}</h1>\n'
+                   f'<div class="detail-time">{date}</div>\n')
+            body_class = "detail-content"
         main = (
             f"{self.breadcrumb(self.spec.category(article.category))}\n"
-            f'<div class="detail"><{heading} class="title">{esc(article.title)}</{heading}>\n'
-            f'<span class="time margin-bottom">{esc(self.published_raw(article))}</span>\n'
-            f'<p class="sapo">{esc(article.lead)}</p>\n'
-            f'<div class="entry-body">\n{text}\n</div>\n{authors}</div>'
+            f'<div class="detail">{top}<p class="sapo">{esc(article.lead)}</p>\n'
+            f'<div class="{body_class}">\n{text}\n</div>\n{authors}</div>'
         )
         return self.shell(f"{article.title} - {NAME}", main)
 
@@ -153,7 +167,11 @@ BVHTTDL_CATEGORIES = tuple(
 
 
 def _image_url(published: datetime, key: int, index: int) -> str:
-    return f"{ORIGIN}/uploads/{published.astimezone(VN_TZ):%Y/%m}/{key}-{index}.jpg"
+    # bvhttdl.mediacdn.vn/<18 digits>/YYYY/M/D/<name>-<ms stamps>.jpg (module docstring).
+    moment = published.astimezone(VN_TZ)
+    stamp_ms = int(moment.timestamp() * 1000) - 60000 * (3 + (key + index) % 50)
+    return (f"https://bvhttdl.mediacdn.vn/291773308735864832/{moment.year}/{moment.month}/"
+            f"{moment.day}/anh-{key}-{index}-{stamp_ms}.jpg")
 
 
 BVHTTDL = SiteSpec(

@@ -21,6 +21,9 @@ Ministry: Bộ Văn hóa, Thể thao và Du lịch kept its name in the 2025-03-
 (vn_sites.md §2.0).
 ASSUMPTION: a newer template may put the title in `h1.title`: the first `.title` heading
   (h1 or h2) is read.
+ASSUMPTION: images on `bvhttdl.mediacdn.vn` (idx:59427081656, 2021) point to a VCCorp-
+  family CMS: its names `h1.detail-title`, `div.detail-time`, `div.detail-content` are
+  read too.
 ASSUMPTION: the date text is day first, with the time before or after it, with or without
   a weekday (not in the evidence; the date parser reads all of these).
 ASSUMPTION: the category is the last link of `div.breadcrumb`.
@@ -35,8 +38,9 @@ from scrapy.http import Response
 
 from newscrawler.spiders.base import Ministry, NewsSpider
 
-_TITLE = ("xpath:(//h1[contains(concat(' ', normalize-space(@class), ' '), ' title ')]"
-          " | //h2[contains(concat(' ', normalize-space(@class), ' '), ' title ')])[1]")
+_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+_TITLE = (f"xpath:(//h1[{_CLASS.format('title')} or {_CLASS.format('detail-title')}]"
+          f" | //h2[{_CLASS.format('title')}])[1]")
 
 
 class BvhttdlSpider(NewsSpider):
@@ -55,8 +59,8 @@ class BvhttdlSpider(NewsSpider):
     selectors = {
         "title": _TITLE,
         "lead": "p.sapo",
-        "published": "span.time.margin-bottom",
-        "body": "div.entry-body",
+        "published": "span.time.margin-bottom, div.detail-time",
+        "body": "div.entry-body, div.detail-content",
         "authors": "p.author",
         "category": "div.breadcrumb a:last-child",
     }

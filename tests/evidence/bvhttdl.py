@@ -71,4 +71,18 @@ CASES = [
          "published_at": "2026-01-21T08:05:00+07:00", "body": "Nội dung chính."},
         {"title": "selector", "published_at": "selector"},
     ),
+    FieldCase(
+        SITE, "ASSUMPTION variant: VCCorp-family names, as the images sit on "
+        "bvhttdl.mediacdn.vn (idx:59427081656, 2021)",
+        ARTICLE,
+        '<html><body><div class="breadcrumb"><a href="/">Trang chủ</a> <a href="/du-lich.htm">'
+        'Du lịch</a></div><h1 class="detail-title">Lễ hội hoa xuân</h1><div class="detail-'
+        'time">Thứ ba, 20/01/2026 - 16:26</div><p class="sapo">Lễ hội mở cửa trong một tuần '
+        'đón du khách.</p><div class="detail-content"><p>Nội dung về lễ hội.</p></div>'
+        '<p class="author">Thu Hà</p></body></html>',
+        {"title": "Lễ hội hoa xuân", "published_at": "2026-01-20T16:26:00+07:00",
+         "lead": "Lễ hội mở cửa trong một tuần đón du khách.", "body": "Nội dung về lễ hội.",
+         "category": "Du lịch", "authors": ["Thu Hà"]},
+        {"title": "selector", "published_at": "selector", "body": "selector"},
+    ),
 ]
