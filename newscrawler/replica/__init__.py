@@ -41,6 +41,12 @@ REPLICA_SITES: dict[str, str] = {
     "moet": "newscrawler.replica.vhv_moet:MOET",
     "baochinhphu": "newscrawler.replica.vccorp:BAOCHINHPHU",
     "mst": "newscrawler.replica.vccorp_mst:MST",
+    "moha": "newscrawler.replica.moha:MOHA",
+    "cema": "newscrawler.replica.cema:CEMA",
+    "bocongan": "newscrawler.replica.bocongan:BOCONGAN",
+    "vpcp": "newscrawler.replica.vccorp_vpcp:VPCP",
+    "bvhttdl": "newscrawler.replica.bvhttdl:BVHTTDL",
+    "mofa": "newscrawler.replica.mofa:MOFA",
 }
 
 

@@ -39,6 +39,8 @@ ID_DIGITS = r"\d{12,15}"
 class VCCorpSpider(NewsSpider):
     platform = "VCCorp"
     timeline: ClassVar[bool] = True
+    # A site whose category pages may lack a zone id (vpcp): such a page is all there is.
+    zone_optional: ClassVar[bool] = False
     zone_id_css = "#hdZoneId::attr(value)"
     category_item_css = "div.box-stream.timeline_list div.box-stream-item"
     fragment_item_css = "body > div.box-stream-item"
@@ -66,6 +68,8 @@ class VCCorpSpider(NewsSpider):
         else:
             zone = (response.css(self.zone_id_css).get() or "").strip()
             if not zone.isdigit():
+                if self.zone_optional:
+                    return ()
                 logger.warning("%s: no zone id on %s", self.name, response.url)
                 return ()
         return (self.timeline_url(response, zone, page + 1),)
