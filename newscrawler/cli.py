@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     sites = commands.add_parser("sites", help="list the sites and their metadata")
     sites.add_argument("--json", action="store_true",
                        help="one JSON object per site instead of the table")
+    sites.add_argument("--markdown", action="store_true",
+                       help="the table in Markdown, as the README shows it")
     sites.add_argument("--assumptions", metavar="SITE",
                        help="list what SITE's module marks ASSUMPTION (no dated source)")
     add_site_file_argument(sites)
@@ -152,6 +154,8 @@ def command_sites(args: argparse.Namespace) -> int:
             return 2
     elif args.json:
         sitetable.print_sites_json(sys.stdout, loader)
+    elif args.markdown:
+        sitetable.print_sites_markdown(sys.stdout, loader)
     else:
         sitetable.print_sites(sys.stdout, loader=loader)
     return 0

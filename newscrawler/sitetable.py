@@ -102,6 +102,16 @@ def print_sites_json(out: TextIO, loader=None) -> None:
         out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
+def print_sites_markdown(out: TextIO, loader=None) -> None:
+    """The registry as the README's Markdown table (the README is checked against it)."""
+    out.write("| site | publisher | ministry | platform | status | newest evidence |\n")
+    out.write("|---|---|---|---|---|---|\n")
+    for entry in site_entries(loader):
+        cells = [f"`{entry['site']}`", entry["publisher"], entry["ministry"],
+                 entry["platform"], entry["status"], entry["newest_evidence"] or "none"]
+        out.write("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |\n")
+
+
 def print_assumptions(site: str, out: TextIO, loader=None) -> None:
     """Raises KeyError for an unknown site."""
     spider_cls = (loader or spider_loader()).load(site)
