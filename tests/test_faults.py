@@ -20,6 +20,7 @@ from urllib.parse import parse_qs
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
+from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.test import get_crawler
 
 from newscrawler.downloadermiddlewares.bounds import SiteBoundsMiddleware
@@ -326,6 +327,15 @@ def test_robots_txt_disallowing_a_section_is_obeyed(faulty):
     assert not any(key.startswith(f"/{DOMAIN}/thoi-su") for key in run.control("hits"))
     assert failed_urls(entry) == {f"https://{DOMAIN}/thoi-su": "IgnoreRequest: Forbidden by "
                                                                "robots.txt"}
+    # The section's later pages (MasterCMS `&s_cond=&BRSR=<n>`, a path with `&` and no
+    # `?`) are disallowed too; page 1 being refused, the crawl never links to them, so
+    # the served rules are read with the crawler's parser (Protego, Scrapy's default).
+    with urllib.request.urlopen(f"{run.replica.url}/{DOMAIN}/robots.txt", timeout=10) as reply:
+        rules = ProtegoRobotParser(reply.read(), None)
+    for path, allowed in (("/thoi-su", False), ("/thoi-su&s_cond=&BRSR=15", False),
+                          ("/thoi-su?page=2", False), ("/thuong-mai&s_cond=&BRSR=15", True),
+                          ("/thoi-su-gia-vang-1.html", True)):
+        assert rules.allowed(f"https://{DOMAIN}{path}", "newscrawler") == allowed, path
 
 
 def test_concurrency_per_domain_is_a_limit(faulty):

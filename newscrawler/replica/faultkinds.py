@@ -291,8 +291,11 @@ def _trap(injector: FaultInjector, hit: Hit) -> None:
 
 
 def _robots_disallow(injector: FaultInjector, hit: Hit) -> None:
+    """The whole first section: its page 1 (`/<slug>`), its MasterCMS pages
+    (`/<slug>&s_cond=&BRSR=<n>`) and query variants, never articles named `/<slug>-...`."""
     section = "/" + hit.site.spec.categories[0].slug
-    rules = f"User-agent: *\nDisallow: {section}$\nDisallow: {section}?\n".encode()
+    rules = (f"User-agent: *\nDisallow: {section}$\nDisallow: {section}?\n"
+             f"Disallow: {section}&\n").encode()
     hit.handler.send_reply(200, hit.headers, rules + hit.body, hit.send_body)
 
 
