@@ -14,6 +14,14 @@ TLS contexts only. Scrapy's `DOWNLOADER_CLIENT_TLS_CIPHERS` cannot carry it: Twi
 expands a cipher string into cipher names, and an `@SECLEVEL=N` directive is lost on the
 way (so `"DEFAULT:@SECLEVEL=1"` still refuses a 1024-bit DH key); the directive is added
 back here, after the expanded names, where OpenSSL reads it.
+
+Both handlers (and so every crawl: settings.py names SiteTLSDownloadHandler for http and
+https) turn off Twisted's own retry: `HTTPConnectionPool.retryAutomatically` sends a GET
+again, at once, on a new connection when a reused persistent connection is reset before
+any response byte. Scrapy 2.19 leaves it on, so a URL met by timeout, reset, timeout was
+asked for 4 times (seen on the replica: timeout, reset, reset, timeout) although
+RETRY_TIMES=2 allows 3, and the hidden attempt skipped the backoff. RetryMiddleware alone
+decides how often a request is sent.
 """
 
 from __future__ import annotations
@@ -72,11 +80,13 @@ def tls_security_level(settings) -> int | None:
 
 
 class SiteTLSDownloadHandler(HTTP11DownloadHandler):
-    """Scrapy's HTTP/1.1 handler; with NEWSCRAWLER_TLS_SECURITY_LEVEL set (one spider's
-    custom_settings), its TLS contexts run at that OpenSSL security level."""
+    """Scrapy's HTTP/1.1 handler without Twisted's hidden retry; with
+    NEWSCRAWLER_TLS_SECURITY_LEVEL set (one spider's custom_settings), its TLS contexts
+    run at that OpenSSL security level."""
 
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
+        self._pool.retryAutomatically = False  # RETRY_TIMES counts every attempt
         level = tls_security_level(crawler.settings)
         if level is None:
             return

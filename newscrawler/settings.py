@@ -37,6 +37,10 @@ DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+# Scrapy's HTTP/1.1 handler with Twisted's hidden retry of a reset GET turned off, so
+# RETRY_TIMES bounds the attempts (newscrawler/handlers.py).
+DOWNLOAD_HANDLERS = {"http": "newscrawler.handlers.SiteTLSDownloadHandler",
+                     "https": "newscrawler.handlers.SiteTLSDownloadHandler"}
 DNS_TIMEOUT = 10
 COOKIES_ENABLED = False
 

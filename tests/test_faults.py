@@ -15,10 +15,12 @@ import urllib.request
 from collections import Counter, defaultdict
 from datetime import UTC
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
+from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.test import get_crawler
 
 from newscrawler.downloadermiddlewares.bounds import SiteBoundsMiddleware
@@ -279,15 +281,19 @@ def test_offsite_and_non_http_requests_are_refused_even_when_unfiltered():
 # --- traps, limits, robots.txt ---------------------------------------------------------
 
 def listing_pages(hits: dict[str, int]) -> dict[str, int]:
-    """Per listing, the highest page number asked for."""
-    deepest: dict[str, int] = {}
+    """Per listing, how many of its pages were asked for. MasterCMS pages by
+    `<category>&s_cond=&BRSR=<offset>` (page 1 is the bare path, offset 0), and the
+    crawler walks a pager one page at a time from page 1, so the distinct offsets asked
+    for are pages 1..N: their count is the deepest page reached, whatever the step."""
+    offsets: dict[str, set[int]] = defaultdict(set)
     for key in hits:
         path, _, query = key.partition("?")
-        if path.endswith((".html", ".rss", ".txt")) or "ngay=" in query:
-            continue
-        page = int(query.split("page=")[1].split("&")[0]) if "page=" in query else 1
-        deepest[path] = max(deepest.get(path, 0), page)
-    return deepest
+        if query or path.endswith((".html", ".rss", ".txt")):
+            continue  # articles, feeds, robots.txt, the calendar's `?ngay=` links
+        base, _, params = path.partition("&")
+        brsr = parse_qs(params).get("BRSR", ["0"])[0]
+        offsets[base].add(int(brsr))
+    return {base: len(found) for base, found in offsets.items()}
 
 
 def test_an_endless_pager_is_bounded_by_listing_cap_depth_and_page_budget(faulty):
@@ -321,6 +327,15 @@ def test_robots_txt_disallowing_a_section_is_obeyed(faulty):
     assert not any(key.startswith(f"/{DOMAIN}/thoi-su") for key in run.control("hits"))
     assert failed_urls(entry) == {f"https://{DOMAIN}/thoi-su": "IgnoreRequest: Forbidden by "
                                                                "robots.txt"}
+    # The section's later pages (MasterCMS `&s_cond=&BRSR=<n>`, a path with `&` and no
+    # `?`) are disallowed too; page 1 being refused, the crawl never links to them, so
+    # the served rules are read with the crawler's parser (Protego, Scrapy's default).
+    with urllib.request.urlopen(f"{run.replica.url}/{DOMAIN}/robots.txt", timeout=10) as reply:
+        rules = ProtegoRobotParser(reply.read(), None)
+    for path, allowed in (("/thoi-su", False), ("/thoi-su&s_cond=&BRSR=15", False),
+                          ("/thoi-su?page=2", False), ("/thuong-mai&s_cond=&BRSR=15", True),
+                          ("/thoi-su-gia-vang-1.html", True)):
+        assert rules.allowed(f"https://{DOMAIN}{path}", "newscrawler") == allowed, path
 
 
 def test_concurrency_per_domain_is_a_limit(faulty):

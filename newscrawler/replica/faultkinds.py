@@ -22,6 +22,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
+from newscrawler.replica.mastercms_parts import listing_href, split_listing_route
+
 if TYPE_CHECKING:
     from newscrawler.replica.faults import FaultInjector
 
@@ -262,20 +264,22 @@ def _tracking_links(injector: FaultInjector, hit: Hit) -> None:
 
 
 _PAGER = re.compile(rb'<div class="grNextPage[^"]*">.*?</div>', re.DOTALL)
+TRAP_STEP = 15  # BRSR offset step of the trap's pager (MasterCMS sites use 15 or 20)
 
 
 def _trap(injector: FaultInjector, hit: Hit) -> None:
-    """An endless pager (MasterCMS markup) and an endless calendar, on a listing page."""
-    parts = urlsplit(hit.path)
-    base = parts.path
-    page = int((parse_qs(parts.query).get("page") or ["1"])[0] or 1)
+    """An endless pager (MasterCMS markup and BRSR offsets) and an endless calendar, on a
+    listing page."""
+    base, offset = split_listing_route(urlsplit(hit.path).path)
+    page = offset // TRAP_STEP + 1
     body = hit.body
     articles = injector.article_paths(hit.site)
     if not any(path.encode() in body for path in articles):  # past the end: page 1 again
         _, _, body = hit.site.handle(base, hit.handler.server.replica.clock())
-    pager = (f'<div class="grNextPage __MB_ARTICLE_PAGING lt"><a href="{base}?page='
-             f'{max(1, page - 1)}">‹</a><span class="current">{page}</span><a href="{base}'
-             f'?page={page + 1}">›</a><a href="{base}?page={page + 1000}">»</a></div>')
+    pager = (f'<div class="grNextPage __MB_ARTICLE_PAGING lt"><a href="'
+             f'{listing_href(base, offset - TRAP_STEP)}">‹</a><span class="current">{page}</span>'
+             f'<a href="{listing_href(base, offset + TRAP_STEP)}">›</a>'
+             f'<a href="{listing_href(base, offset + 1000 * TRAP_STEP)}">»</a></div>')
     body, replaced = _PAGER.subn(pager.encode(), body, count=1)
     day = (datetime(2026, 1, 1) - timedelta(days=page)).date()
     calendar = (f'<div class="calendar"><a href="{base}?ngay={day - timedelta(days=1)}">'
@@ -287,8 +291,11 @@ def _trap(injector: FaultInjector, hit: Hit) -> None:
 
 
 def _robots_disallow(injector: FaultInjector, hit: Hit) -> None:
+    """The whole first section: its page 1 (`/<slug>`), its MasterCMS pages
+    (`/<slug>&s_cond=&BRSR=<n>`) and query variants, never articles named `/<slug>-...`."""
     section = "/" + hit.site.spec.categories[0].slug
-    rules = f"User-agent: *\nDisallow: {section}$\nDisallow: {section}?\n".encode()
+    rules = (f"User-agent: *\nDisallow: {section}$\nDisallow: {section}?\n"
+             f"Disallow: {section}&\n").encode()
     hit.handler.send_reply(200, hit.headers, rules + hit.body, hit.send_body)
 
 

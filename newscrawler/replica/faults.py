@@ -38,7 +38,8 @@ The kinds, and what a correct crawler does about each:
   group `blocked` (not part of `all`);
 - traps and policy: `trap` (a listing whose pager never ends, past the end it repeats
   page 1, plus calendar links to the day before and after, forever; the pager trap is
-  written for MasterCMS pagers `div.grNextPage`), `robots_disallow` (robots.txt
+  written for MasterCMS pagers `div.grNextPage` and their `&s_cond=&BRSR=<offset>`
+  links), `robots_disallow` (robots.txt
   disallows the site's first listing section).
 
 What each kind writes is in `faultkinds.py`. The faults' own redirect hops are marked
