@@ -14,7 +14,7 @@ from tests.conftest import ReplicaProcess, exported_records, run_id_of, run_news
 
 pytestmark = pytest.mark.slow
 
-SITES = ["congthuong", "moh"]
+SITES = ["congthuong", "thoibaonganhang"]
 
 
 @pytest.fixture(scope="module")

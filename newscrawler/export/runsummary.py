@@ -148,7 +148,10 @@ def site_verdict(stats: dict, prefix: str, finish_reason: str,
     run only through the monitors' error rate. A run cut short (timeout, page budget,
     signal) fails unless partial runs are allowed (`--allow-partial`)."""
     reasons = list((stats.get(prefix + "verdict") or {}).get("reasons", []))
-    unexpected = [failure for failure in failures if not failure.get("permanent")]
+    # Requests the page budget refused were never sent: that is `incomplete`, not the
+    # site failing.
+    unexpected = [failure for failure in failures if not failure.get("permanent")
+                  and "(NEWSCRAWLER_MAX_PAGES_PER_SITE)" not in failure["reason"]]
     if failures and not stats.get("response_received_count"):
         # The site answered nothing: the one reason that matters is why.
         reasons = [summarize_failures(failures)]

@@ -53,7 +53,7 @@ class BvhttdlSpider(NewsSpider):
     listing_urls = [f"https://bvhttdl.gov.vn/{slug}.htm"
                     for slug in ("tin-tuc-va-su-kien", "van-hoa", "the-ducthe-thao",
                                  "du-lich", "gia-dinh")]
-    listing_link_css = "a[href$='.htm']::attr(href)"
+    listing_link_css = "a[href*='.htm']::attr(href)"  # tracking parameters may follow
     article_url_pattern = r"^https?://bvhttdl\.gov\.vn/[a-z0-9-]+-\d{14,17}\.htm$"
     article_key_pattern = r"-(\d{14,17})\.htm$"
     selectors = {

@@ -79,7 +79,20 @@ def next_page_link(response, page: int, is_article: Callable[[str], bool]) -> st
             score = 2 if want in _DIGITS.findall(last) else 0
         if score and (best is None or score > best[0]):
             best = (score, url)
-    return best[1] if best else None
+    return best[1] if best else numbered_link(response, want, is_article)
+
+
+def numbered_link(response, want: str, is_article: Callable[[str], bool]) -> str | None:
+    """An on-site link whose text is the page number: pagers that count by item offset
+    (MasterCMS `&BRSR=15`) or by opaque tokens still print page numbers."""
+    host = urlsplit(response.url).hostname
+    for anchor in response.css("a[href]"):
+        if " ".join(anchor.css("::text").getall()).strip() != want:
+            continue
+        url = response.urljoin(anchor.attrib["href"].strip())
+        if urlsplit(url).hostname == host and url != response.url and not is_article(url):
+            return url
+    return None
 
 
 def alternate_feeds(response) -> list[str]:
