@@ -48,6 +48,7 @@ REPLICA_SITES: dict[str, str] = {
     "bvhttdl": "newscrawler.replica.bvhttdl:BVHTTDL",
     "mofa": "newscrawler.replica.mofa:MOFA",
     "moj": "newscrawler.replica.moj:MOJ",
+    "mae": "newscrawler.replica.mae:MAE",
 }
 
 
