@@ -40,7 +40,8 @@ class MaeSite(PortalSite):
         super().__init__(spec, corpus)
         # Linked from the first page of the 2nd and 3rd sections; never articles.
         self.refused: dict[str, tuple[ReplicaArticle, str]] = {}
-        for offset, (category, message) in enumerate(zip(spec.categories[1:], REFUSALS, strict=True)):
+        pairs = zip(spec.categories[1:], REFUSALS, strict=True)
+        for offset, (category, message) in enumerate(pairs):
             base = self.corpus.in_category(category.slug)[0]
             fake = replace(base, key=self.withdrawn.key + 1 + offset,
                            slug=f"bai-bi-chan-{offset + 1}",
