@@ -49,6 +49,7 @@ REPLICA_SITES: dict[str, str] = {
     "mofa": "newscrawler.replica.mofa:MOFA",
     "moj": "newscrawler.replica.moj:MOJ",
     "mae": "newscrawler.replica.mae:MAE",
+    "thanhtra": "newscrawler.replica.thanhtra:THANHTRA",
 }
 
 
