@@ -1,12 +1,12 @@
-"""moj and mae (issue 17): a real crawl of its replica over HTTP. A second run on the same data
-directory fetches none of the articles the first exported, and the withdrawn article its
-first section links (portal.py) and any article that answers 404 are failures with their
-reason, never exported. moj's article pages share their path with the section pages and
-differ by `?ItemID=` only: the crawl must keep that query (a section page exported as an
-article, or two articles folded into one, would break the exact comparison). mae's
-replica answers two linked article URLs with the portal's refusal pages ("Thông báo từ chối
-truy cập", "Hệ thống đang gặp vấn đề khi xử lý yêu cầu của bạn", HTTP 200): each is a
-failure `blocked: access-denied`, never an article.
+"""moj, mae and thanhtra (issue 17): real crawls of their replicas over HTTP.
+
+A second run on the same data directory fetches none of the articles the first exported;
+the withdrawn article each first section links (portal.py) and any article that answers
+404 are failures with their reason, never exported. moj's articles share their path with
+the section pages and differ by `?ItemID=` only, thanhtra's by a bare `?<id>`: the crawl
+must keep that query. mae's replica answers two linked article URLs with the portal's
+refusal pages ("Thông báo từ chối truy cập", "Hệ thống đang gặp vấn đề khi xử lý yêu cầu
+của bạn", HTTP 200): each is a failure `blocked: access-denied`, never an article.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .test_ministries_min1 import crawl as crawl_allowing_alarms
 from .test_ministries_min1 import withdrawn
 from .test_ministries_min2 import crawl, hits, latest_summary, replica_path
 
-SITES = ["moj", "mae"]
+SITES = ["moj", "mae", "thanhtra"]
 REFUSAL_REASON = "blocked: access-denied"
 pytestmark = pytest.mark.slow
 
