@@ -90,3 +90,24 @@ def test_mae_refusal_pages_are_both_served_and_never_exported(replica, tmp_path)
     assert blocked.isdisjoint(r["url"] for r in records)
     assert not any("từ chối truy cập" in r["title"] or "gặp vấn đề" in r["title"]
                    for r in records)
+
+
+@pytest.mark.parametrize("message", ["Thông báo từ chối truy cập",
+                                     "Hệ thống đang gặp vấn đề khi xử lý yêu cầu của bạn"])
+def test_mae_refusal_in_a_full_page_is_blocked_by_the_site_markers(message):
+    # A long page (menus, footer) hides the notice from the generic size-bound rules:
+    # only mae's own markers (`_mae_config`, vn_sites_2026 §14) catch it.
+    from scrapy.http import HtmlResponse
+
+    from newscrawler.blockpages import classify_response
+    from newscrawler.spiders.mae import MaeSpider
+
+    menu = "".join(f'<li><a href="/chuyen-muc/muc-{n}-{n}.htm">Chuyên mục số {n} của Bộ</a>'
+                   "</li>" for n in range(120))
+    html = (f'<html><body><ul class="menu">{menu}</ul><div class="notice"><h2>{message}</h2>'
+            "</div></body></html>")
+    response = HtmlResponse("https://mae.gov.vn/bai-a-1.htm", body=html.encode(),
+                            encoding="utf-8")
+    assert classify_response(response) is None
+    blocked = classify_response(response, MaeSpider.block_markers)
+    assert blocked is not None and blocked.reason == "blocked: access-denied"
