@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the table in Markdown, as the README shows it")
     sites.add_argument("--assumptions", metavar="SITE",
                        help="list what SITE's module marks ASSUMPTION (no dated source)")
+    sites.add_argument("--by-ministry", action="store_true",
+                       help="the Government's 17 bodies and the sites carrying their news")
     add_site_file_argument(sites)
 
     from newscrawler.doctor.command import add_doctor_parser
@@ -152,6 +154,9 @@ def command_sites(args: argparse.Namespace) -> int:
         except KeyError:
             print(f"newscrawler sites: unknown site {args.assumptions!r}", file=sys.stderr)
             return 2
+    elif args.by_ministry:
+        (sitetable.print_ministries_json if args.json else sitetable.print_ministries)(
+            sys.stdout, loader=loader)
     elif args.json:
         sitetable.print_sites_json(sys.stdout, loader)
     elif args.markdown:

@@ -90,6 +90,10 @@ def print_sites(out: TextIO, width: int = WIDTH, loader=None) -> None:
                          min_width=8 if column in RATIOS else None, overflow="fold")
     for row in rows:
         table.add_row(*row.values())
+    write_table(table, out, width)
+
+
+def write_table(table: Table, out: TextIO, width: int) -> None:
     console = Console(width=width, color_system=None, highlight=False, emoji=False,
                       markup=False)
     with console.capture() as captured:
@@ -120,3 +124,49 @@ def print_assumptions(site: str, out: TextIO, loader=None) -> None:
               f"{spider_cls.newest_evidence or 'none'}\n")
     for number, text in enumerate(found, 1):
         out.write(f"{number:3d}. {text}\n")
+
+
+# The Government's 17 bodies since the 2025-03-01 restructuring (issue 17): 14 ministries
+# and 3 ministerial-level agencies, named as the spiders' `Ministry` objects name them.
+GOVERNMENT_2025 = (
+    "Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Tư pháp",
+    "Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng",
+    "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ",
+    "Bộ Giáo dục và Đào tạo", "Bộ Y tế", "Bộ Dân tộc và Tôn giáo",
+    "Văn phòng Chính phủ", "Thanh tra Chính phủ", "Ngân hàng Nhà nước Việt Nam",
+)
+
+
+def ministry_entries(loader=None, day=None) -> list[dict[str, Any]]:
+    """One entry per body of GOVERNMENT_2025 with the sites that carry its news on `day`
+    (default today; a site belongs to the body its `ministry_on(day)` names), each with
+    its status. A body no site covers has an empty `sites` list."""
+    from datetime import date
+
+    loader = loader or spider_loader()
+    day = day or date.today()
+    carried: dict[str, list[dict[str, Any]]] = {}
+    for name in sorted(loader.list()):
+        spider_cls = loader.load(name)
+        body = spider_cls.ministry_on(day)
+        if body:
+            carried.setdefault(body, []).append({
+                "site": name, "enabled": bool(spider_cls.enabled),
+                "status": status_text(spider_cls)})
+    return [{"ministry": body, "sites": carried.get(body, [])} for body in GOVERNMENT_2025]
+
+
+def print_ministries(out: TextIO, width: int = WIDTH, loader=None) -> None:
+    """The ministry view as a table: a body per row, its sites and their status."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
+    table.add_column("ministry", ratio=2, overflow="fold")
+    table.add_column("sites", ratio=3, overflow="fold")
+    for entry in ministry_entries(loader):
+        sites = "; ".join(f"{site['site']} ({site['status']})" for site in entry["sites"])
+        table.add_row(entry["ministry"], sites or "none")
+    write_table(table, out, width)
+
+
+def print_ministries_json(out: TextIO, loader=None) -> None:
+    for entry in ministry_entries(loader):
+        out.write(json.dumps(entry, ensure_ascii=False) + "\n")

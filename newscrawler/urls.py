@@ -144,13 +144,27 @@ def canonicalize_url(
     query = _clean_query(parts.query, drop_params)
     rebuilt = urlunsplit((scheme, netloc, parts.path or "/", query, ""))
     # w3lib: IDNA host, lowercase host, percent-encoding normalised, dot segments, sorted query.
-    canonical = w3lib_canonicalize_url(rebuilt, keep_fragments=False)
+    canonical = _keep_bare_keys(w3lib_canonicalize_url(rebuilt, keep_fragments=False),
+                                parts.query)
     host = urlsplit(canonical).hostname
     # w3lib leaves a host that is not valid IDNA as it is; an empty one is no host either.
     if (not canonical.isascii() or not host or host.startswith(".")
             or _BAD_HOST_CHARS.search(host)):
         raise ValueError(f"URL has no valid host: {url!r}")
     return canonical
+
+
+def _keep_bare_keys(canonical: str, query: str) -> str:
+    """w3lib writes a bare query key (`?12345`) as `?12345=`; a portal that takes its
+    content id as a bare query (thanhtra.gov.vn's Liferay, vn_sites_2026 §14) may not
+    answer that form, so bare keys stay bare."""
+    bare = {item for item in query.split("&") if item and "=" not in item}
+    if not bare:
+        return canonical
+    parts = urlsplit(canonical)
+    items = [item[:-1] if item.endswith("=") and item[:-1] in bare else item
+             for item in parts.query.split("&")]
+    return urlunsplit(parts._replace(query="&".join(items)))
 
 
 def _strip_variant_query(query: str, patterns: Sequence[str]) -> str:

@@ -206,3 +206,12 @@ def test_canonicalize_never_raises_and_is_idempotent(url):
     assert canonicalize_url(canonical) == canonical
     article = variant_to_article(url)
     assert variant_to_article(article) == article
+
+
+def test_a_bare_query_key_stays_bare_and_keeps_its_place_in_the_sorted_query():
+    # thanhtra.gov.vn's article id is a bare query (vn_sites_2026 §14): `?<id>`, not `?<id>=`.
+    url = ("http://www.thanhtra.gov.vn/web/guest/xem-chi-tiet-tin-tuc/-/asset_publisher//"
+           "Content/hop-bao?48112")
+    assert canonicalize_url(url) == ("https://thanhtra.gov.vn/web/guest/xem-chi-tiet-tin-tuc/-/"
+                                     "asset_publisher//Content/hop-bao?48112")
+    assert canonicalize_url("https://x.vn/a?z=1&k&b=&utm_source=zalo") == "https://x.vn/a?b=&k&z=1"

@@ -47,6 +47,9 @@ REPLICA_SITES: dict[str, str] = {
     "vpcp": "newscrawler.replica.vccorp_vpcp:VPCP",
     "bvhttdl": "newscrawler.replica.bvhttdl:BVHTTDL",
     "mofa": "newscrawler.replica.mofa:MOFA",
+    "moj": "newscrawler.replica.moj:MOJ",
+    "mae": "newscrawler.replica.mae:MAE",
+    "thanhtra": "newscrawler.replica.thanhtra:THANHTRA",
 }
 
 

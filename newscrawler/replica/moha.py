@@ -20,8 +20,8 @@ from datetime import datetime
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec
-from newscrawler.replica.markup import WEEKDAYS, attr, esc
-from newscrawler.replica.portal import PortalSite, body_html, pick
+from newscrawler.replica.markup import esc
+from newscrawler.replica.portal import PortalSite, body_html, dated, news_items, pick
 
 DOMAIN = "moha.gov.vn"
 ORIGIN = f"https://{DOMAIN}"
@@ -38,14 +38,7 @@ class MohaSite(PortalSite):
         return f"/chuyen-muc/{category.slug}---id{SECTION_IDS[category.slug]}"
 
     def published_raw(self, article: ReplicaArticle) -> str:
-        moment = article.published.astimezone(VN_TZ)
-        layout = pick(f"moha-date-{article.key}",
-                      (("dmy", 0.5), ("hm", 0.25), ("weekday", 0.25)))
-        if layout == "hm":
-            return f"{moment:%H:%M %d/%m/%Y}"
-        if layout == "weekday":
-            return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y - %H:%M}"
-        return f"{moment:%d/%m/%Y %H:%M}"
+        return dated(f"moha-date-{article.key}", article.published)
 
     def shell(self, title: str, main: str) -> str:
         menu = self.section_links()
@@ -73,15 +66,7 @@ class MohaSite(PortalSite):
         rows = self.alternate(category, ("blocks", "rows"), shift=1)
         style = self.alternate(category, ("numbers", "next"))
         path = self.section_path(category)
-        if rows == "blocks":
-            items = "".join(
-                f'<div class="news-item"><h3><a href="{a.url[len(ORIGIN):]}" title="'
-                f'{attr(a.title)}">{esc(a.title)}</a></h3><p>{esc(a.lead)}</p></div>'
-                for a in articles)
-        else:
-            items = "<ul class=\"list-news\">" + "".join(
-                f'<li><a class="title" href="{a.url}">{esc(a.title)}</a></li>'
-                for a in articles) + "</ul>"
+        items = news_items(articles, ORIGIN, rows)
         main = (f"{self.breadcrumb(category)}\n<div class=\"list\">{items}</div>"
                 f"{self.pager(path, page, last, style)}")
         return self.shell(f"{category.name} - {NAME}", main)

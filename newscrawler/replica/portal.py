@@ -20,8 +20,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlsplit
 
+from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
-from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, attr, esc
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, attr, esc
 
 Response = tuple[int, dict[str, str], bytes]
 ROBOTS = "User-agent: *\nAllow: /\n"
@@ -59,6 +60,32 @@ def figure(image: dict) -> str:
     caption = image.get("caption")
     return (f'<figure class="image"><img src="{attr(image["url"])}" alt="">'
             + (f"<figcaption>{esc(caption)}</figcaption>" if caption else "") + "</figure>")
+
+
+def dated(seed: str, moment: datetime) -> str:
+    """`moment` in one of three layouts drawn from `seed` (the sites that use this say
+    the shares are an ASSUMPTION): "DD/MM/YYYY HH:MM" 1/2, "HH:MM DD/MM/YYYY" 1/4,
+    "<Thứ>, DD/MM/YYYY - HH:MM" 1/4."""
+    moment = moment.astimezone(VN_TZ)
+    layout = pick(seed, (("dmy", 0.5), ("hm", 0.25), ("weekday", 0.25)))
+    if layout == "hm":
+        return f"{moment:%H:%M %d/%m/%Y}"
+    if layout == "weekday":
+        return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y - %H:%M}"
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def news_items(articles: list[ReplicaArticle], origin: str, rows: str) -> str:
+    """Listing items: `div.news-item > h3 > a` blocks with relative links ("blocks") or
+    `li > a.title` rows with absolute ones."""
+    if rows == "blocks":
+        return "".join(
+            f'<div class="news-item"><h3><a href="{a.url[len(origin):]}" title="'
+            f'{attr(a.title)}">{esc(a.title)}</a></h3><p>{esc(a.lead)}</p></div>'
+            for a in articles)
+    return "<ul class=\"list-news\">" + "".join(
+        f'<li><a class="title" href="{a.url}">{esc(a.title)}</a></li>'
+        for a in articles) + "</ul>"
 
 
 class PortalSite:
