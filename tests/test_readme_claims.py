@@ -148,7 +148,8 @@ def test_readme_site_table_is_the_registry_with_status_and_evidence():
     newest-evidence columns cannot fall behind a site module."""
     result = run_newscrawler("sites", "--markdown")
     assert result.returncode == 0, result.stderr
-    table = [line for line in readme_sites_section().splitlines() if line.startswith("|")]
+    site_part = readme_sites_section().split("### By ministry", 1)[0]
+    table = [line for line in site_part.splitlines() if line.startswith("|")]
     assert table == result.stdout.splitlines()
     assert table[0].split("|")[5:7] == [" status ", " newest evidence "]
 
@@ -198,3 +199,16 @@ def test_fixture_record_saves_the_page_and_the_truth_record(replica, tmp_path):
     assert fixture["expected"] == {field: truth[field] for field in EXTRACTED_FIELDS}
     page = gzip.decompress(saved.with_suffix("").with_suffix(".html.gz").read_bytes())
     assert truth["title"] in page.decode("utf-8")
+
+
+def test_readme_ministry_table_is_the_by_ministry_view():
+    result = run_newscrawler("sites", "--by-ministry", "--json")
+    assert result.returncode == 0, result.stderr
+    section = readme_sites_section().split("### By ministry", 1)[1]
+    rows = [line for line in section.splitlines() if line.startswith("| ")][1:]
+    expected = []
+    for entry in map(json.loads, result.stdout.splitlines()):
+        sites = "; ".join(f"`{s['site']}` ({s['status'].split(':')[0]})"
+                          for s in entry["sites"]) or "none"
+        expected.append(f"| {entry['ministry']} | {sites} |")
+    assert rows == expected and len(rows) == 17
