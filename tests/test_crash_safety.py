@@ -129,7 +129,9 @@ def test_a_kill_right_after_the_export_file_is_completed_duplicates_nothing(tmp_
     replica = ReplicaProcess("--sites", *SITES, "--articles", str(BASE_ARTICLES))
     try:
         killed_run(replica, tmp_path, "feed_stored:1", extra)
-        assert len(completed_exports(tmp_path)) == 1  # the kill came after the rename
+        # The kill came after the first rename; in batch mode a later batch may be renamed
+        # before the signal lands (seen in a run as another user): what matters is below.
+        assert len(completed_exports(tmp_path)) >= 1
         crawl(replica, tmp_path, SITES, *extra)
     finally:
         replica.stop()
