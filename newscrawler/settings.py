@@ -65,6 +65,10 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.downloadermiddlewares.charset.CharsetRepairMiddleware": 585,
     # Just before the download handler: sees every request sent and every raw redirect.
     "newscrawler.downloadermiddlewares.bounds.SiteBoundsMiddleware": 650,
+    # A script cookie wall's stub, read after decompression (590), before the archive
+    # (540); its cookie goes into CookiesMiddleware's jar on the request sent again.
+    # Off unless a spider turns on NEWSCRAWLER_COOKIE_BOOTSTRAP (mod.gov.vn).
+    "newscrawler.downloadermiddlewares.cookiebootstrap.CookieBootstrapMiddleware": 575,
     # After DownloaderStats (850): a host whose DNS failed is not asked again this run.
     "newscrawler.downloadermiddlewares.unresolved.UnresolvedHostMiddleware": 860,
     # The WARC archive: the wire form of each response, noted next to the download
@@ -159,6 +163,9 @@ NEWSCRAWLER_MAX_ARTICLES = 0
 # A site's run fails when more than this share of its article pages were block,
 # challenge, captcha, access-denied or app-shell pages (newscrawler/blockpages.py).
 NEWSCRAWLER_MAX_BLOCKED_SHARE = 0.2
+# A script cookie wall passed without a JavaScript engine (cookiebootstrap.py); a spider
+# whose site has one turns it on in custom_settings, with COOKIES_ENABLED.
+NEWSCRAWLER_COOKIE_BOOTSTRAP = False
 # Look for feeds and sitemaps a site does not declare: the `Sitemap:` lines of its
 # robots.txt, the `<link rel="alternate">` feeds of its home and listing pages.
 NEWSCRAWLER_AUTODISCOVER = True

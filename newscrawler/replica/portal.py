@@ -194,9 +194,12 @@ class PortalSite:
         return status, {"Content-Type": HTML}, html.encode("utf-8")
 
     def pager(self, path: str, page: int, last: int, style: str) -> str:
-        """Numbered links (current page as a span) or only a "next" link."""
+        """Numbered links (current page as a span) or only a "next" link; the page
+        number joins a query the section path already has (mod.gov.vn's `urile=`)."""
+        joiner = "&amp;" if "?" in path else "?"
+
         def link(number: int, text: str) -> str:
-            return f'<a href="{path}?{self.page_param}={number}">{text}</a>'
+            return f'<a href="{path}{joiner}{self.page_param}={number}">{text}</a>'
         if last <= 1:
             return ""
         if style == "next":

@@ -43,6 +43,14 @@ Response = tuple[int, dict[str, str], bytes]
 _COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/json")
 _NOT_FOUND: Response = (404, {"Content-Type": "text/plain; charset=utf-8"}, b"Not Found")
 CONTROL_PREFIX = "/_replica/"  # no site domain starts with "_"
+# The headers of the request this thread is answering: a site that answers by cookie
+# (mod.gov.vn's wall) reads them through `request_headers()`.
+_REQUEST = threading.local()
+
+
+def request_headers() -> Any:
+    """The headers of the request being answered in this thread (empty outside one)."""
+    return getattr(_REQUEST, "headers", None) or {}
 
 
 class ReplicaServer:
@@ -208,6 +216,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _reply(self, send_body: bool) -> None:
         replica = self.server.replica
+        _REQUEST.headers = self.headers
         if replica.faults is not None and not self.path.startswith(CONTROL_PREFIX):
             # Faults need the socket itself (resets, truncation, stalls): they reply.
             replica.faults.serve(self, send_body)

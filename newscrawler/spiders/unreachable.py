@@ -8,10 +8,6 @@ have no replica and no selectors.
   `{"rootCategoryId": …}`, an article from `GET /api/article/getbyslug?slug=`
   (idx:54660080281, "Fix 2026-07-14"; `_mof_config` in idx:17886542170, 2026;
   vn_sites_2026 §14 row mof.gov.vn).
-- mod.gov.vn (Bộ Quốc phòng): IBM WCM (`/home/news?…urile=wcm:path:…`, `/home/detail?…`)
-  whose every answer, robots.txt included, is a 177-byte script that sets a cookie and
-  reloads (`_modgov_config` in idx:17886542170, 2026; vn_sites_2026 §14 row mod.gov.vn;
-  opensanctions/opensanctions PR #4385, 2026-06-04, on the same stub family).
 - sbv.gov.vn (Ngân hàng Nhà nước Việt Nam): moved to Liferay 7, some pages need
   JavaScript, and its firewall answers a plain client with HTTP 200 and a 246-byte
   "Request Rejected" page (idx:62053534597, measured 2026-08-14/15; vn_sites_2026 §14 row
@@ -37,9 +33,6 @@ MofSpider = unreachable(
     "mof", "Bộ Tài chính", "Vue SPA + JSON API",
     "Vue single-page app; articles only through its JSON API (POST /api/article/reads, "
     "GET /api/article/getbyslug): issue 18", "2026-07-14")
-ModSpider = unreachable(
-    "mod", "Bộ Quốc phòng", "IBM WCM",
-    "IBM WCM behind a 177-byte script cookie challenge: issue 18", "2026-06-04")
 SbvSpider = unreachable(
     "sbv", "Ngân hàng Nhà nước Việt Nam", "Liferay 7",
     "firewall answers a plain client with \"Request Rejected\": issue 18", "2026-08-15")
