@@ -15,7 +15,7 @@ import json
 import re
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from newscrawler.urls import safe_path_component
 
@@ -30,7 +30,7 @@ def fixture_name(url: str) -> str:
     (SharePoint's `tin-tong-hop.aspx?ItemID=123`)."""
     parts = urlsplit(url)
     name = re.sub(r"\.(html?|aspx)$", "", parts.path.rstrip("/").rsplit("/", 1)[-1])
-    ids = re.findall(r"\d+", parts.query)
+    ids = re.findall(r"\d+", unquote(parts.query))  # not the digits of %3A, %2F
     if ids:
         name = f"{name}-{'-'.join(ids)}"
     return safe_path_component(name[-80:] or "index")
@@ -41,7 +41,18 @@ def fetch(url: str, replica_url: str | None) -> bytes:
         parts = urlsplit(url)
         query = f"?{parts.query}" if parts.query else ""
         url = f"{replica_url.rstrip('/')}/{parts.hostname}{parts.path}{query}"
-    with urllib.request.urlopen(url, timeout=30) as response:
+    body = _get(url)
+    # A script cookie wall (mod.gov.vn): set its literal cookie and ask once more, as
+    # the crawl's cookiebootstrap middleware does.
+    from newscrawler.downloadermiddlewares.cookiebootstrap import stub_cookie
+
+    cookie = stub_cookie(body.decode("utf-8", "replace")) if len(body) < 4096 else None
+    return body if cookie is None else _get(url, {"Cookie": f"{cookie.name}={cookie.value}"})
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> bytes:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}),
+                                timeout=30) as response:
         return response.read()
 
 
