@@ -128,6 +128,16 @@ def test_crawl_through_a_rotating_cookie_is_exact_and_a_rerun_fetches_no_article
         replica.stop()
 
 
+def crawl_own_replica(data_dir, *replica_args: str):
+    """One crawl of a replica process of its own (started with `replica_args`)."""
+    replica = ReplicaProcess("--sites", SITE, *replica_args)
+    try:
+        return run_newscrawler("crawl", SITE, "--replica", replica.url, "--data-dir",
+                               str(data_dir))
+    finally:
+        replica.stop()
+
+
 def hits(replica: ReplicaProcess) -> dict[str, int]:
     with urllib.request.urlopen(f"{replica.url}/_replica/hits", timeout=30) as response:
         return json.loads(response.read())
@@ -165,12 +175,7 @@ def test_article_pages_that_keep_their_stub_are_blocked_and_taken_by_the_next_ru
     truth = run_newscrawler("replica", "truth", SITE)
     truth_urls = {json.loads(line)["url"] for line in truth.stdout.splitlines()}
     data_dir = tmp_path / "data"
-    walled = ReplicaProcess("--sites", SITE, "--faults", "block_challenge=1,scope=articles")
-    try:
-        first = run_newscrawler("crawl", SITE, "--replica", walled.url, "--data-dir",
-                                str(data_dir))
-    finally:
-        walled.stop()
+    first = crawl_own_replica(data_dir, "--faults", "block_challenge=1,scope=articles")
     assert first.returncode == 1, first.stdout + first.stderr
     entry = summary_entry(data_dir, first.stdout)
     assert exported_records(data_dir, SITE) == []
@@ -180,12 +185,7 @@ def test_article_pages_that_keep_their_stub_are_blocked_and_taken_by_the_next_ru
     assert any("article pages were blocked (challenge" in reason
                for reason in entry["verdict"]["reasons"]), entry["verdict"]
 
-    replica = ReplicaProcess("--sites", SITE)
-    try:
-        second = run_newscrawler("crawl", SITE, "--replica", replica.url, "--data-dir",
-                                 str(data_dir))
-    finally:
-        replica.stop()
+    second = crawl_own_replica(data_dir)
     assert second.returncode == 0, second.stdout + second.stderr
     counts = Counter(record["url"] for record in exported_records(data_dir, SITE))
     assert set(counts) == truth_urls and max(counts.values()) == 1
