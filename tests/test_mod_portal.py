@@ -189,3 +189,20 @@ def test_article_pages_that_keep_their_stub_are_blocked_and_taken_by_the_next_ru
     assert second.returncode == 0, second.stdout + second.stderr
     counts = Counter(record["url"] for record in exported_records(data_dir, SITE))
     assert set(counts) == truth_urls and max(counts.values()) == 1
+
+
+@pytest.mark.slow
+def test_robots_txt_is_read_behind_the_wall_not_the_stub(tmp_path):
+    # The stub parses as an empty policy (all allowed); the real robots.txt, fetched
+    # again with the cookie, disallows one section: it is never asked for.
+    site = ModSite(MOD, build_corpus(SITE, 30))
+    site.robots = "User-agent: *\nDisallow: /home/news/event\n"
+    with ReplicaServer([site]) as server:
+        result = run_newscrawler("crawl", SITE, "--replica", server.base_url,
+                                 "--data-dir", str(tmp_path / "data"))
+        asked = dict(server.hits)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert asked["/mod.gov.vn/robots.txt"] == 2  # the stub, then the policy
+    assert not [key for key in asked if key.startswith("/mod.gov.vn/home/news/event")]
+    categories = {record["category"] for record in exported_records(tmp_path / "data", SITE)}
+    assert categories == {"Tin tức - Sự kiện", "Thời sự quốc phòng"}

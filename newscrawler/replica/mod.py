@@ -114,6 +114,7 @@ def _cookie(header: str, name: str) -> str | None:
 class ModSite(PortalSite):
     image_prefix = "/wps/wcm/connect/"
     home_path = "/home"
+    robots = ROBOTS  # served to a client with the cookie
 
     def __init__(self, spec: SiteSpec, corpus, wall: CookieWall | None = None):
         super().__init__(spec, corpus)
@@ -151,7 +152,7 @@ class ModSite(PortalSite):
         query = dict(parse_qsl(parts.query))
         urile = query.get("urile", "")
         if parts.path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain; charset=utf-8"}, ROBOTS.encode()
+            return 200, {"Content-Type": "text/plain; charset=utf-8"}, self.robots.encode()
         if parts.path.startswith(self.image_prefix):
             return 200, {"Content-Type": "image/gif"}, PLACEHOLDER_GIF
         if parts.path in ("/", "/home"):
