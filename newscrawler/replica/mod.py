@@ -14,7 +14,8 @@ Facts (sources and dates in spiders/mod.py and downloadermiddlewares/cookieboots
 ASSUMPTION: the cookie changes during a crawl (expiry or rotation; the two 2026-10-06
   reads, 6 minutes apart, showed one value): each value here is admitted for
   `ROTATE_AFTER` pages, then the wall answers its stub with the next value.
-ASSUMPTION: with the cookie, robots.txt is a plain policy allowing everything.
+ASSUMPTION: with the cookie, robots.txt is a plain policy allowing everything; `/`
+  answers as `/home`; a withdrawn article still linked answers 404 (as portal.py).
 ASSUMPTION: the WCM library `/mod`, site area names `sa-<slug>`, content names
   `<slug>-<id>` (5-digit ids), the section names.
 ASSUMPTION: listing links, per article: `urile=wcm:path:/…` 1/2, percent-encoded
