@@ -107,8 +107,8 @@ def test_crawl_through_a_rotating_cookie_is_exact_and_a_rerun_fetches_no_article
                                 str(data_dir))
         assert first.returncode == 0, first.stdout + first.stderr
         stats = summary_entry(data_dir, first.stdout)["stats"]
-        # robots.txt, then at least once per rotation of the value (about every 40 pages).
-        assert stats[f"newscrawler/{SITE}/cookie_bootstrap/bootstrapped"] >= 3
+        # robots.txt, then at least once when the value rotates (after 80 pages).
+        assert stats[f"newscrawler/{SITE}/cookie_bootstrap/bootstrapped"] >= 2
         assert f"newscrawler/{SITE}/cookie_bootstrap/refused" not in stats
         counts = Counter(record["id"] for record in exported_records(data_dir, SITE))
         assert set(counts) == truth_ids and max(counts.values()) == 1

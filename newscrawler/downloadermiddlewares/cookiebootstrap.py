@@ -13,8 +13,8 @@ session, no JS engine (datasets/vn/national_assembly/crawler.py, PR #4385, 2026-
 
 This middleware does the same inside Scrapy: a response that `blockpages` classifies as a
 `challenge` and whose `document.cookie` assignment is made of string literals only gives
-its cookie; the request is sent once more with that cookie (Scrapy's CookiesMiddleware
-puts it in the jar for the host, so every later request carries it). Bounded: a request
+its cookie; the request is sent once more with that cookie, as is every later request to
+the host (Scrapy's CookiesMiddleware puts it in the host's jar). Bounded: a request
 that met the stub after its own bootstrap is passed on as it is, and the spider counts
 the page `blocked: challenge` with its URL (never a record, retried next run). A cookie
 that stops working later (rotated, expired) meets the stub again on a fresh request and
@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response, TextResponse
+from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler.blockpages import classify_response
 
@@ -120,6 +121,9 @@ def _statement(expr: str) -> str:
 class CookieBootstrapMiddleware:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
+        # host -> the newest cookie a stub gave: every later request carries it, so that
+        # requests sent while a bootstrap is under way do not all meet the stub too.
+        self.latest: dict[str, StubCookie] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -135,6 +139,17 @@ class CookieBootstrapMiddleware:
         spider = self.crawler.spider
         site = getattr(spider, "name", None) or "unknown"
         self.crawler.stats.inc_value(f"newscrawler/{site}/cookie_bootstrap/{what}")
+
+    def process_request(self, request: Request) -> None:
+        cookie = self.latest.get(urlparse_cached(request).hostname or "")
+        if cookie is None or request.meta.get("dont_merge_cookies"):
+            return
+        # Before CookiesMiddleware (700), which puts a request's cookies in the jar.
+        others = request.cookies.items() if isinstance(request.cookies, dict) else ()
+        kept = [entry for entry in (request.cookies if isinstance(request.cookies, list)
+                                    else [{"name": k, "value": v} for k, v in others])
+                if entry.get("name") != cookie.name]
+        request.cookies = [*kept, cookie.as_request_cookie()]
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
         if not isinstance(response, TextResponse):
@@ -153,11 +168,11 @@ class CookieBootstrapMiddleware:
             logger.warning("%s: the cookie wall answered its stub again after the "
                            "bootstrap (%s)", request.url, cookie.name)
             return self.give_up(request, response)
+        self.latest[urlparse_cached(request).hostname or ""] = cookie
         self.count("bootstrapped")
         logger.info("%s: cookie wall: %s set from the stub, request sent again",
                     request.url, cookie.name)
-        retry = request.replace(cookies=[cookie.as_request_cookie()], dont_filter=True,
-                                priority=request.priority + 1)
+        retry = request.replace(dont_filter=True, priority=request.priority + 1)
         retry.meta[TRIED_META] = True
         return retry
 

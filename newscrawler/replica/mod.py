@@ -49,7 +49,7 @@ NAME = "Cổng Thông tin điện tử Bộ Quốc phòng"
 LIBRARY = "/mod"
 STUB_TYPE = "text/html; charset=utf-8,gbk"
 COOKIE = "D1N"
-ROTATE_AFTER = 40  # pages per cookie value (ASSUMPTION); above two crawls' concurrency
+ROTATE_AFTER = 80  # pages per cookie value (ASSUMPTION): over twice the crawl's concurrency
 # Section listing path per section (the three prefixes of `_modgov_config`).
 SECTION_PATHS = {"sa-tin-tuc": "/home/news", "sa-thoi-su": "/home/news/td",
                  "sa-su-kien": "/home/news/event"}
