@@ -121,9 +121,10 @@ def _statement(expr: str) -> str:
 class CookieBootstrapMiddleware:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
-        # host -> the newest cookie a stub gave: every later request carries it, so that
-        # requests sent while a bootstrap is under way do not all meet the stub too.
-        self.latest: dict[str, StubCookie] = {}
+        # host -> cookie name -> the newest cookie a stub gave: every later request
+        # carries it, so that requests sent while a bootstrap is under way do not all
+        # meet the stub too.
+        self.latest: dict[str, dict[str, StubCookie]] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -141,15 +142,15 @@ class CookieBootstrapMiddleware:
         self.crawler.stats.inc_value(f"newscrawler/{site}/cookie_bootstrap/{what}")
 
     def process_request(self, request: Request) -> None:
-        cookie = self.latest.get(urlparse_cached(request).hostname or "")
-        if cookie is None or request.meta.get("dont_merge_cookies"):
+        cookies = self.latest.get(urlparse_cached(request).hostname or "")
+        if not cookies or request.meta.get("dont_merge_cookies"):
             return
         # Before CookiesMiddleware (700), which puts a request's cookies in the jar.
         others = request.cookies.items() if isinstance(request.cookies, dict) else ()
         kept = [entry for entry in (request.cookies if isinstance(request.cookies, list)
                                     else [{"name": k, "value": v} for k, v in others])
-                if entry.get("name") != cookie.name]
-        request.cookies = [*kept, cookie.as_request_cookie()]
+                if entry.get("name") not in cookies]
+        request.cookies = [*kept, *(c.as_request_cookie() for c in cookies.values())]
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
         if not isinstance(response, TextResponse):
@@ -168,7 +169,7 @@ class CookieBootstrapMiddleware:
             logger.warning("%s: the cookie wall answered its stub again after the "
                            "bootstrap (%s)", request.url, cookie.name)
             return self.give_up(request, response)
-        self.latest[urlparse_cached(request).hostname or ""] = cookie
+        self.latest.setdefault(urlparse_cached(request).hostname or "", {})[cookie.name] = cookie
         self.count("bootstrapped")
         logger.info("%s: cookie wall: %s set from the stub, request sent again",
                     request.url, cookie.name)
