@@ -19,13 +19,19 @@ import urllib.request
 from collections import Counter
 
 import pytest
-from scrapy.http import HtmlResponse
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
 
 from newscrawler.blockpages import classify_response
-from newscrawler.downloadermiddlewares.cookiebootstrap import stub_cookie
+from newscrawler.downloadermiddlewares.cookiebootstrap import (
+    CookieBootstrapMiddleware,
+    stub_cookie,
+)
 from newscrawler.replica.corpus import build_corpus
 from newscrawler.replica.mod import MOD, CookieWall, ModSite
 from newscrawler.replica.server import ReplicaServer
+from newscrawler.spiders.mod import ModSpider
 from tests.conftest import ReplicaProcess, exported_records, run_id_of, run_newscrawler
 
 SITE = "mod"
@@ -69,6 +75,42 @@ def test_the_stub_with_its_odd_content_type_is_a_challenge_page():
                             headers={"Content-Type": "text/html; charset=utf-8,gbk"})
     blocked = classify_response(response)
     assert blocked is not None and blocked.reason == "blocked: challenge"
+
+
+def stub_response(url: str, request: Request) -> HtmlResponse:
+    return HtmlResponse(url, body=STUB.encode(), request=request,
+                        headers={"Content-Type": "text/html; charset=utf-8,gbk"})
+
+
+@pytest.mark.parametrize("settings", [{}, {"NEWSCRAWLER_COOKIE_BOOTSTRAP": True,
+                                           "COOKIES_ENABLED": False}])
+def test_the_middleware_is_off_unless_a_spider_turns_it_on_with_cookies(settings):
+    with pytest.raises(NotConfigured):
+        CookieBootstrapMiddleware.from_crawler(get_crawler(settings_dict=settings))
+
+
+def test_the_middleware_sends_a_request_once_more_then_lets_the_stub_through():
+    crawler = get_crawler(ModSpider, {"NEWSCRAWLER_COOKIE_BOOTSTRAP": True,
+                                      "COOKIES_ENABLED": True})
+    crawler._apply_settings()
+    middleware = CookieBootstrapMiddleware.from_crawler(crawler)
+    url = "https://mod.gov.vn/home/news?urile=wcm:path:/mod/sa-tin-tuc"
+    request = Request(url)
+    again = middleware.process_response(request, stub_response(url, request))
+    assert isinstance(again, Request) and again.url == url and again.dont_filter
+    middleware.process_request(again)
+    assert again.cookies == [{"name": "D1N", "value": HEX, "path": "/"}]
+    later = Request("https://mod.gov.vn/home")
+    middleware.process_request(later)  # every later request to the host carries it
+    assert later.cookies == again.cookies
+    stub = stub_response(url, again)
+    assert middleware.process_response(again, stub) is stub  # bounded: once
+    robots = Request("https://mod.gov.vn/robots.txt")
+    robots_again = middleware.process_response(robots, stub_response(robots.url, robots))
+    with pytest.raises(IgnoreRequest):  # a stub is never read as a robots policy
+        middleware.process_response(robots_again, stub_response(robots.url, robots_again))
+    page = HtmlResponse(url, body=b"<html><body><p>" + b"text " * 100 + b"</p></body></html>")
+    assert middleware.process_response(Request(url), page) is page
 
 
 def test_the_replica_answers_the_stub_without_the_cookie_and_the_page_with_it():
