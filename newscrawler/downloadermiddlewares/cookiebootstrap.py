@@ -146,10 +146,10 @@ class CookieBootstrapMiddleware:
         if not cookies or request.meta.get("dont_merge_cookies"):
             return
         # Before CookiesMiddleware (700), which puts a request's cookies in the jar.
-        others = request.cookies.items() if isinstance(request.cookies, dict) else ()
-        kept = [entry for entry in (request.cookies if isinstance(request.cookies, list)
-                                    else [{"name": k, "value": v} for k, v in others])
-                if entry.get("name") not in cookies]
+        given = request.cookies
+        if isinstance(given, dict):
+            given = [{"name": name, "value": value} for name, value in given.items()]
+        kept = [entry for entry in given if entry.get("name") not in cookies]
         request.cookies = [*kept, *(c.as_request_cookie() for c in cookies.values())]
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
