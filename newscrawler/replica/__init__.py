@@ -50,6 +50,7 @@ REPLICA_SITES: dict[str, str] = {
     "moj": "newscrawler.replica.moj:MOJ",
     "mae": "newscrawler.replica.mae:MAE",
     "thanhtra": "newscrawler.replica.thanhtra:THANHTRA",
+    "mof": "newscrawler.replica.mof:MOF",
 }
 
 

@@ -2,12 +2,6 @@
 `newscrawler sites --by-ministry` shows their bodies and why they are not crawled. They
 have no replica and no selectors.
 
-- mof.gov.vn (Bộ Tài chính, which absorbed the Ministry of Planning and Investment on
-  2025-03-01): a Vue single-page app whose robots.txt answers with the app shell; article
-  lists come only from its JSON API, `POST /api/article/reads?offset&limit` with a body
-  `{"rootCategoryId": …}`, an article from `GET /api/article/getbyslug?slug=`
-  (idx:54660080281, "Fix 2026-07-14"; `_mof_config` in idx:17886542170, 2026;
-  vn_sites_2026 §14 row mof.gov.vn).
 - mod.gov.vn (Bộ Quốc phòng): IBM WCM (`/home/news?…urile=wcm:path:…`, `/home/detail?…`)
   whose every answer, robots.txt included, is a 177-byte script that sets a cookie and
   reloads (`_modgov_config` in idx:17886542170, 2026; vn_sites_2026 §14 row mod.gov.vn;
@@ -33,10 +27,6 @@ def unreachable(name: str, body: str, platform: str, reason: str, evidence: str)
         "allowed_domains": [f"{name}.gov.vn"]})
 
 
-MofSpider = unreachable(
-    "mof", "Bộ Tài chính", "Vue SPA + JSON API",
-    "Vue single-page app; articles only through its JSON API (POST /api/article/reads, "
-    "GET /api/article/getbyslug): issue 18", "2026-07-14")
 ModSpider = unreachable(
     "mod", "Bộ Quốc phòng", "IBM WCM",
     "IBM WCM behind a 177-byte script cookie challenge: issue 18", "2026-06-04")
