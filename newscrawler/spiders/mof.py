@@ -48,12 +48,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
+from warcio.archiveiterator import ArchiveIterator
 
 from newscrawler.blockpages import classify_response
 from newscrawler.spiders import mof_api
@@ -111,6 +113,19 @@ class MofSpider(NewsSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.release_held, signal=signals.spider_idle)
         return spider
+
+    @staticmethod
+    def record_urls_in_archive(paths: Iterable[str | Path]) -> set[str]:
+        """The reader URLs of the articles whose details these WARC files hold (a record's
+        URL is never fetched: it is named by the API's answers)."""
+        def answers():
+            for path in paths:
+                with open(path, "rb") as handle:
+                    for record in ArchiveIterator(handle):
+                        if record.rec_type == "response":
+                            yield (record.rec_headers.get_header("WARC-Target-URI"),
+                                   record.content_stream().read())
+        return mof_api.record_urls(answers())
 
     # --- lists -----------------------------------------------------------------------
 

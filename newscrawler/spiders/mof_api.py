@@ -8,6 +8,7 @@ reextract` (a detail replayed from a WARC record) and the tests call the same co
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -163,3 +164,27 @@ def detail_page(detail: dict, item: dict | None = None, url: str | None = None,
             + (f'<p class="mof-description">{escape(lead)}</p>' if lead else "")
             + f'<div class="mof-content">{html}</div></article></body></html>')
     return HtmlResponse(url=url, body=page.encode("utf-8"), encoding="utf-8")
+
+
+def record_urls(answers: Iterable[tuple[str, bytes]]) -> set[str]:
+    """The reader URLs of the articles whose details are among `answers` ((URL, body) of
+    archived responses): from the detail's own slugs, else from a list answer's item."""
+    listed: dict[str, str] = {}
+    details: dict[str, bytes] = {}
+    for url, body in answers:
+        parts = urlsplit(url)
+        if parts.path == LIST_PATH:
+            listed.update((item.slug, item.url) for item in read_list(body).items)
+        elif parts.path == DETAIL_PATH:
+            details[dict(parse_qsl(parts.query)).get("slug", "")] = body
+    found = set()
+    for slug, body in details.items():
+        try:
+            detail = read_detail(body)
+        except ApiError:
+            continue
+        own = [_text(detail.get(k)) for k in ("rootCategorySlug", "categorySlug", "slug")]
+        url = reader_url(*own) if all(own) else listed.get(slug)
+        if url:
+            found.add(url)
+    return found
