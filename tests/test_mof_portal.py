@@ -1,0 +1,155 @@
+"""mof.gov.vn (issue 18): a Vue app whose articles come only from its JSON API, crawled
+for real over HTTP from its replica (`newscrawler replica serve`, `newscrawler crawl`).
+
+- robots.txt answers with the app shell (HTML, HTTP 200): no robots policy, nothing
+  disallowed;
+- a rerun asks the API for no detail of a known article (requests per path from the
+  replica's own log); the malformed list items and the broken articleContent are
+  failures with their reasons, never records;
+- a detail answered with the app shell is `blocked: app-shell` with its URL, never
+  exported, and taken by the next run (also when its detail lacks the list fields and
+  when its list page is not walked again); a run whose details are all shells fails its
+  verdict naming the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from urllib.parse import quote
+
+import pytest
+from protego import Protego
+
+from newscrawler.replica import load_site
+
+from .conftest import ReplicaProcess, exported_records, replica_truth
+from .test_ministries_min1 import crawl
+from .test_ministries_min2 import hits
+
+SITE = "mof"
+DETAIL = "/mof.gov.vn/api/article/getbyslug?slug="
+pytestmark = pytest.mark.slow
+
+
+def detail_hits(replica) -> dict[str, int]:
+    """Requests per slug to the detail endpoint, from the replica's request log."""
+    return {path[len(DETAIL):]: count for path, count in hits(replica).items()
+            if path.startswith(DETAIL)}
+
+
+def slug_of(url: str) -> str:
+    return url.rsplit("/", 1)[-1]
+
+
+def failures(run: dict) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for failure in run["sites"][SITE]["failures"]:
+        found.setdefault(failure["url"], []).append(failure["reason"])
+    return found
+
+
+def test_robots_txt_is_the_app_shell_and_disallows_nothing(replica):
+    with urllib.request.urlopen(f"{replica.url}/mof.gov.vn/robots.txt", timeout=30) as answer:
+        assert answer.status == 200
+        assert answer.headers["Content-Type"].startswith("text/html")
+        body = answer.read().decode("utf-8")
+    assert '<div id="app"></div>' in body and "Disallow" not in body
+    # What Scrapy's RobotsTxtMiddleware does with it (its default parser is Protego).
+    rules = Protego.parse(body)
+    for path in ("/api/article/reads?offset=0&limit=20", "/api/article/getbyslug?slug=a",
+                 "/"):
+        assert rules.can_fetch(f"https://mof.gov.vn{path}", "newscrawler")
+    assert list(rules.sitemaps) == []
+
+
+def test_rerun_asks_for_no_detail_of_a_known_article(replica, tmp_path):
+    first = crawl(replica, tmp_path, SITE)
+    truth = replica_truth(SITE)
+    records = exported_records(tmp_path, SITE)
+    assert sorted(r["url"] for r in records) == sorted(r["url"] for r in truth)
+    broken = load_site(SITE).broken
+    found = failures(first)
+    listing = "https://mof.gov.vn/api/article/reads?offset=0&limit=20"
+    assert sorted(found[listing]) == [
+        "malformed list item 3: no slug (https://mof.gov.vn/api/article/reads?offset=0&"
+        "limit=20&rootCategoryId=f0d30405-0417-46a5-9dd0-fd1472428c57)",
+        "malformed list item 4: no title (https://mof.gov.vn/api/article/reads?offset=0&"
+        "limit=20&rootCategoryId=f0d30405-0417-46a5-9dd0-fd1472428c57)"]
+    broken_detail = f"https://mof.gov.vn/api/article/getbyslug?slug={broken.slug}"
+    assert [r.split(" (")[0] for r in found[broken_detail]] == [
+        "articleContent is broken JSON"]
+    assert set(found) == {listing, broken_detail}
+    assert broken.url not in {r["url"] for r in records}
+    stats = first["sites"][SITE]["stats"]
+    assert stats["newscrawler/mof/skipped/malformed_item"] == 2
+    assert stats["newscrawler/mof/frontier/pending"] == 1
+
+    before = detail_hits(replica)
+    rerun = crawl(replica, tmp_path, SITE)
+    asked = {slug for slug, count in detail_hits(replica).items()
+             if count > before.get(slug, 0)}
+    # Only the broken one is asked again (a failure is retried), never a known article.
+    assert asked == {broken.slug}
+    assert asked & {slug_of(r["url"]) for r in truth} == set()
+    assert rerun["sites"][SITE]["stats"]["newscrawler/mof/listing_pages"] > 0
+    assert len(exported_records(tmp_path, SITE)) == len(records)
+
+
+def blocked_targets() -> tuple[str, str]:
+    """Two articles (replica data): one with a bare detail (no list fields) on its
+    category's first list page, one deep in a list, whose page a rerun does not walk."""
+    site = load_site(SITE)
+    lists = [[a for a in articles if not isinstance(a, int)]
+             for articles in site.by_root.values()]
+    bare = next(a for a in lists[0][:15] if "publicationTime" not in site.detail(a)
+                and a is not site.broken)
+    deep = next(a for a in lists[0][45:] if "publicationTime" in site.detail(a))
+    return bare.slug, deep.slug
+
+
+def test_an_app_shell_answer_is_blocked_never_exported_and_taken_next_run(tmp_path):
+    slugs = blocked_targets()
+    match = "|".join(re.escape(quote(slug)) for slug in slugs)
+    replica = ReplicaProcess("--sites", SITE, "--faults",
+                             f"block_shell=1,scope=articles,until=1,match=^{re.escape(DETAIL)}"
+                             f"(?:{match})$")
+    try:
+        first = crawl(replica, tmp_path, SITE)
+        entry = first["sites"][SITE]
+        urls = {f"https://mof.gov.vn/api/article/getbyslug?slug={slug}" for slug in slugs}
+        assert {(b["url"], b["kind"]) for b in entry["blocked"]} == {
+            (url, "app-shell") for url in urls}
+        for url in urls:
+            assert failures(first)[url] == ["blocked: app-shell"]
+        exported = {slug_of(r["url"]) for r in exported_records(tmp_path, SITE)}
+        assert exported.isdisjoint(slugs)
+        assert entry["stats"]["newscrawler/mof/frontier/pending"] == 3  # + the broken one
+
+        crawl(replica, tmp_path, SITE)
+        records = exported_records(tmp_path, SITE)
+        truth = {r["url"]: r for r in replica_truth(SITE)}
+        assert sorted(r["url"] for r in records) == sorted(truth)  # each once
+        for record in records:
+            if slug_of(record["url"]) in slugs:  # complete, list fields included
+                assert {k: record[k] for k in ("title", "lead", "published_at", "body")} == {
+                    k: truth[record["url"]][k] for k in ("title", "lead", "published_at",
+                                                         "body")}
+    finally:
+        replica.stop()
+
+
+def test_a_run_whose_details_are_all_app_shells_fails_naming_the_reason(tmp_path):
+    replica = ReplicaProcess("--sites", SITE, "--faults", "block_shell=1,scope=articles")
+    try:
+        run = crawl(replica, tmp_path, SITE)
+    finally:
+        replica.stop()
+    entry = run["sites"][SITE]
+    assert entry["verdict"]["ok"] is False
+    assert any("article pages were blocked (app-shell" in reason
+               for reason in entry["verdict"]["reasons"]), entry["verdict"]
+    assert exported_records(tmp_path, SITE) == []
+    assert len(entry["blocked"]) == len(replica_truth(SITE))
+    assert json.dumps(entry["blocked"]).count("getbyslug") == len(entry["blocked"])
