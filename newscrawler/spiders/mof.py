@@ -54,7 +54,7 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawler.blockpages import classify_response
@@ -203,23 +203,26 @@ class MofSpider(NewsSpider):
         if held:
             raise DontCloseSpider
 
+    @staticmethod
+    def api_page(response: TextResponse, item: dict | None = None,
+                 reader: str | None = None) -> HtmlResponse:
+        """The page the extraction chain reads for a detail answer (pure; raises
+        mof_api.ApiError): its reader URL, the API's fields as metadata."""
+        return mof_api.detail_page(mof_api.read_detail(response.body), item, reader,
+                                   CATEGORY_NAMES)
+
     def parse_article(self, response: Response) -> Iterable[Any]:
         if not isinstance(response, TextResponse):
             yield from super().parse_article(response)
             return
+        meta = response.meta if response.request is not None else {}
         try:
-            detail = mof_api.read_detail(response.body)
+            page = self.api_page(response, meta.get(ITEM_META), meta.get(READER_META))
         except mof_api.ApiError as error:
             if classify_response(response, self.block_markers) is not None:
                 yield from super().parse_article(response)  # counted as blocked there
             else:
                 self.article_failed(response, str(error))
-            return
-        try:
-            page = mof_api.detail_page(detail, response.meta.get(ITEM_META),
-                                       response.meta.get(READER_META), CATEGORY_NAMES)
-        except mof_api.ApiError as error:
-            self.article_failed(response, str(error))
             return
         yield from super().parse_article(page.replace(request=response.request))
 
