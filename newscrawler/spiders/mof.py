@@ -181,9 +181,13 @@ class MofSpider(NewsSpider):
         if item is not None:
             meta[ITEM_META] = item
             self._asked.add(url)
-        slug = url.rstrip("/").rsplit("/", 1)[-1]
-        return scrapy.Request(mof_api.detail_url(slug), callback=self.parse_article,
+        return scrapy.Request(self.fetch_url(url), callback=self.parse_article,
                               errback=self.on_error, meta=meta)
+
+    @staticmethod
+    def fetch_url(reader: str) -> str:
+        """Where the article of a reader URL is fetched: its detail answer."""
+        return mof_api.detail_url(reader.rstrip("/").rsplit("/", 1)[-1])
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         async for request in super().start():
