@@ -9,22 +9,25 @@ for real over HTTP from its replica (`newscrawler replica serve`, `newscrawler c
 - a detail answered with the app shell is `blocked: app-shell` with its URL, never
   exported, and taken by the next run (also when its detail lacks the list fields and
   when its list page is not walked again); a run whose details are all shells fails its
-  verdict naming the reason.
+  verdict naming the reason;
+- reextract rebuilds every record from the archived API answers alone.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import urllib.request
 from urllib.parse import quote
 
 import pytest
 from protego import Protego
 
+from newscrawler.items import CONTENT_FIELDS
 from newscrawler.replica import load_site
 
-from .conftest import ReplicaProcess, exported_records, replica_truth
+from .conftest import ReplicaProcess, exported_records, replica_truth, run_newscrawler
 from .test_ministries_min1 import crawl
 from .test_ministries_min2 import hits
 
@@ -153,3 +156,30 @@ def test_a_run_whose_details_are_all_app_shells_fails_naming_the_reason(tmp_path
     assert exported_records(tmp_path, SITE) == []
     assert len(entry["blocked"]) == len(replica_truth(SITE))
     assert json.dumps(entry["blocked"]).count("getbyslug") == len(entry["blocked"])
+
+
+def test_reextract_rebuilds_every_record_from_the_archived_api_answers(tmp_path):
+    """The WARC holds API answers, not pages: reextract turns each archived detail into
+    its record again, a detail without the list fields with the list answer archived
+    beside it; with the replica stopped, in a fresh data directory, field for field."""
+    replica = ReplicaProcess("--sites", SITE)
+    try:
+        data_dir = tmp_path / "data"
+        crawl(replica, data_dir, SITE)
+    finally:
+        replica.stop()
+    crawled = {r["url"]: r for r in exported_records(data_dir, SITE)}
+    assert len(crawled) == len(replica_truth(SITE))
+    fresh = tmp_path / "fresh"
+    shutil.copytree(data_dir / "archive", fresh / "archive")
+    result = run_newscrawler("reextract", SITE, "--data-dir", str(fresh))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(crawled)} new" in result.stdout
+    again = {r["url"]: r for r in exported_records(fresh, SITE)}
+    assert again.keys() == crawled.keys()
+    for url, record in crawled.items():
+        for field in (*CONTENT_FIELDS, "crawled_at"):
+            assert again[url][field] == record[field], (url, field)
+    # Over the crawl's own directory: nothing changed, nothing exported.
+    result = run_newscrawler("reextract", SITE, "--data-dir", str(data_dir))
+    assert f"0 new, 0 updated (version + 1), {len(crawled)} unchanged" in result.stdout

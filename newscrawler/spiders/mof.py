@@ -47,9 +47,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import parse_qsl, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -57,12 +58,23 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import HtmlResponse, Response, TextResponse
 from warcio.archiveiterator import ArchiveIterator
 
-from newscrawler.blockpages import classify_response
+from newscrawler.archive.replay import REPLAY_META
+from newscrawler.blockpages import BlockPage, classify_response
 from newscrawler.spiders import mof_api
 from newscrawler.spiders.base import Ministry, NewsSpider
 from newscrawler.state.frontier import PENDING_META, WALK_META, pending_url_of
 
 logger = logging.getLogger(__name__)
+
+
+def archived_answers(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes]]:
+    """(URL, body) of the response records of WARC files."""
+    for path in paths:
+        with open(path, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type == "response":
+                    yield (record.rec_headers.get_header("WARC-Target-URI"),
+                           record.content_stream().read())
 
 READER_META = "mof_reader_url"  # request.meta: the reader URL a detail request is for
 ITEM_META = "mof_list_item"  # request.meta: the list item that led to it
@@ -107,6 +119,7 @@ class MofSpider(NewsSpider):
         self._items: dict[str, dict] = {}  # reader URL -> its list item, until requested
         self._held: dict[str, scrapy.Request] = {}  # detail requests without their item
         self._asked: set[str] = set()  # reader URLs whose detail was requested this run
+        self._archived: dict[Path, dict] = {}  # WARC folder -> its list items by slug
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -118,14 +131,21 @@ class MofSpider(NewsSpider):
     def record_urls_in_archive(paths: Iterable[str | Path]) -> set[str]:
         """The reader URLs of the articles whose details these WARC files hold (a record's
         URL is never fetched: it is named by the API's answers)."""
-        def answers():
-            for path in paths:
-                with open(path, "rb") as handle:
-                    for record in ArchiveIterator(handle):
-                        if record.rec_type == "response":
-                            yield (record.rec_headers.get_header("WARC-Target-URI"),
-                                   record.content_stream().read())
-        return mof_api.record_urls(answers())
+        return mof_api.record_urls(archived_answers(paths))
+
+    def archived_item(self, response: Response) -> tuple[str, dict] | None:
+        """For a detail replayed from a WARC file (reextract, import-warc): its reader URL
+        and list item, from the list answers archived beside it (same directory)."""
+        where = response.meta.get(REPLAY_META)
+        if not where:
+            return None
+        folder = Path(where[0]).parent
+        if folder not in self._archived:
+            self._archived[folder] = mof_api.listed_items(
+                archived_answers(sorted(folder.glob("*.warc.gz"))))
+        slug = dict(parse_qsl(urlsplit(response.url).query)).get("slug", "")
+        item = self._archived[folder].get(slug)
+        return (item.url, item.fields) if item else None
 
     # --- lists -----------------------------------------------------------------------
 
@@ -152,7 +172,7 @@ class MofSpider(NewsSpider):
             walk = response.meta.get(WALK_META, response.url)
             self.record_failure(response.url, f"{problem} ({walk})", permanent=True)
         if listing.error is not None:
-            blocked = classify_response(response, self.block_markers)
+            blocked = self.block_page(response)
             reason = blocked.reason if blocked else listing.error
             self.record_failure(response.url, reason)
             self.frontier_failed(response.request, reason)
@@ -220,15 +240,26 @@ class MofSpider(NewsSpider):
             yield from super().parse_article(response)
             return
         meta = response.meta if response.request is not None else {}
+        reader, item = meta.get(READER_META), meta.get(ITEM_META)
+        if reader is None and (archived := self.archived_item(response)) is not None:
+            reader, item = archived
         try:
-            page = self.api_page(response, meta.get(ITEM_META), meta.get(READER_META))
+            page = self.api_page(response, item, reader)
         except mof_api.ApiError as error:
-            if classify_response(response, self.block_markers) is not None:
+            if self.block_page(response) is not None:
                 yield from super().parse_article(response)  # counted as blocked there
             else:
                 self.article_failed(response, str(error))
             return
         yield from super().parse_article(page.replace(request=response.request))
+
+    def block_page(self, response: TextResponse) -> BlockPage | None:
+        """The block kind of an answer that is no JSON (a JSON answer is the API's own)."""
+        try:
+            json.loads(response.body)
+        except ValueError:
+            return classify_response(response, self.block_markers)
+        return None
 
     def article_failed(self, response: Response, reason: str) -> None:
         """A detail answer with no usable article: a failure, retried by a later run."""

@@ -166,16 +166,21 @@ def detail_page(detail: dict, item: dict | None = None, url: str | None = None,
     return HtmlResponse(url=url, body=page.encode("utf-8"), encoding="utf-8")
 
 
+def listed_items(answers: Iterable[tuple[str, bytes]]) -> dict[str, ListItem]:
+    """slug -> its list item, from the list answers among `answers` ((URL, body))."""
+    return {item.slug: item for url, body in answers if urlsplit(url).path == LIST_PATH
+            for item in read_list(body).items}
+
+
 def record_urls(answers: Iterable[tuple[str, bytes]]) -> set[str]:
     """The reader URLs of the articles whose details are among `answers` ((URL, body) of
     archived responses): from the detail's own slugs, else from a list answer's item."""
-    listed: dict[str, str] = {}
+    answers = list(answers)
+    listed = {slug: item.url for slug, item in listed_items(answers).items()}
     details: dict[str, bytes] = {}
     for url, body in answers:
         parts = urlsplit(url)
-        if parts.path == LIST_PATH:
-            listed.update((item.slug, item.url) for item in read_list(body).items)
-        elif parts.path == DETAIL_PATH:
+        if parts.path == DETAIL_PATH:
             details[dict(parse_qsl(parts.query)).get("slug", "")] = body
     found = set()
     for slug, body in details.items():
