@@ -19,6 +19,7 @@ import json
 import re
 import shutil
 import urllib.request
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -32,6 +33,7 @@ from .test_ministries_min1 import crawl
 from .test_ministries_min2 import hits
 
 SITE = "mof"
+FIXTURES = Path(__file__).parent / "fixtures" / "sites" / SITE
 DETAIL = "/mof.gov.vn/api/article/getbyslug?slug="
 pytestmark = pytest.mark.slow
 
@@ -183,3 +185,66 @@ def test_reextract_rebuilds_every_record_from_the_archived_api_answers(tmp_path)
     # Over the crawl's own directory: nothing changed, nothing exported.
     result = run_newscrawler("reextract", SITE, "--data-dir", str(data_dir))
     assert f"0 new, 0 updated (version + 1), {len(crawled)} unchanged" in result.stdout
+
+
+def test_extract_reads_a_stored_api_answer_and_refuses_a_page_in_one_line(tmp_path):
+    fixture = sorted(FIXTURES.glob("*.json"))[0]
+    expected = json.loads(fixture.read_text(encoding="utf-8"))
+    result = run_newscrawler("extract", "--site", SITE, "--url", expected["url"],
+                             str(fixture.with_suffix(".html.gz")))
+    assert result.returncode == 0, result.stderr
+    fields = json.loads(result.stdout)
+    assert {k: fields[k] for k in expected["expected"]} == expected["expected"]
+    assert fields["provenance"]["published_at"] == "metadata"
+    page = tmp_path / "shell.html"
+    page.write_text('<html><body><div id="app"></div><script src="/js/app.js"></script>'
+                    "</body></html>", encoding="utf-8")
+    result = run_newscrawler("extract", "--site", SITE, str(page))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "not an article answer" in result.stderr
+
+
+BROKEN = ('{"data": {"title": "Tin", "slug": "tin", "publicationTime": "2026-08-25T04:08:45Z",'
+          ' "categorySlug": "thoi-su", "rootCategorySlug": "tin-tuc-su-kien-8", '
+          '"articleContent": "{\\"Content\\": \\"<p>Đoạn'
+          '"}}')
+
+
+@pytest.mark.parametrize("answer, reason", [
+    (BROKEN, "articleContent is broken JSON"),
+    ('{"success": false, "data": null}', "detail answer holds no article"),
+    ('{"data": {"slug": "tin", "articleContent": "{\\"Content\\": \\"<p>x</p>\\"}"}}',
+     "the detail names no category slugs and no list item is known"),
+    ('{"data": {"title": "Tin", "articleContent": {"Content": ""}}}',
+     "articleContent holds no Content"),
+])
+def test_an_unusable_detail_answer_raises_with_its_reason(answer, reason):
+    from scrapy.http import TextResponse
+
+    from newscrawler.spiders.mof import MofSpider
+    from newscrawler.spiders.mof_api import ApiError
+
+    response = TextResponse("https://mof.gov.vn/api/article/getbyslug?slug=tin",
+                            body=answer.encode("utf-8"), encoding="utf-8")
+    with pytest.raises(ApiError, match=re.escape(reason)):
+        MofSpider.api_page(response)
+
+
+def test_a_bare_detail_is_completed_by_its_list_item():
+    from scrapy.http import TextResponse
+
+    from newscrawler.spiders.mof import MofSpider
+
+    item = {"title": "Tin ngân sách", "slug": "tin-ngan-sach",
+            "publicationTime": "2025-04-10T08:31:01", "categorySlug": "thoi-su",
+            "rootCategorySlug": "tin-tuc-su-kien-8", "description": "Tóm tắt."}
+    answer = json.dumps({"data": {"slug": "tin-ngan-sach", "articleContent": json.dumps(
+        {"Content": "<p>Nội dung bài.</p>"})}})
+    response = TextResponse("https://mof.gov.vn/api/article/getbyslug?slug=tin-ngan-sach",
+                            body=answer.encode(), encoding="utf-8")
+    reader = "https://mof.gov.vn/tin-tuc-su-kien-8/thoi-su/tin-ngan-sach"
+    page = MofSpider.api_page(response, item, reader)
+    assert page.url == reader
+    assert page.css('meta[property="article:published_time"]::attr(content)').get() == (
+        "2025-04-10T08:31:01")
+    assert page.css("div.mof-content p::text").get() == "Nội dung bài."

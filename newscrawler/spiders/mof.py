@@ -30,9 +30,9 @@ Sources (vn_sites_2026 §14 row mof.gov.vn):
   only are distinct; they are sent with dont_filter anyway. The crawl state and the
   frontier know articles by reader URL: a known one is never asked for its detail.
 ASSUMPTION: which categories are roots and their UUIDs as rootCategoryId (the UUIDs of
-  idx:66214387071, sent there as `categoryId`): tin-tuc-su-kien-8, tin-chinh-sach-tai-
-  chinh, thong-cao-bao-chi-2; category names by slug (used when the detail has no
-  categoryName).
+  idx:66214387071, sent there as `categoryId`): tin-tuc-su-kien-8,
+  tin-chinh-sach-tai-chinh, thong-cao-bao-chi-2; category names by slug (used when the
+  detail has no categoryName).
 ASSUMPTION: limit 20; the next page starts after the items this one held; the list ends
   on `data` null or [] or once `total` items were seen.
 ASSUMPTION: the detail may lack description, publicationTime and the slugs: they come
