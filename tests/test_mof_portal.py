@@ -248,3 +248,21 @@ def test_a_bare_detail_is_completed_by_its_list_item():
     assert page.css('meta[property="article:published_time"]::attr(content)').get() == (
         "2025-04-10T08:31:01")
     assert page.css("div.mof-content p::text").get() == "Nội dung bài."
+
+
+def test_list_requests_differ_by_body_only_and_are_not_deduplicated():
+    """Scrapy's request fingerprint covers the body: the lists of two categories, one URL,
+    are two requests (and they are sent with dont_filter besides)."""
+    from scrapy.utils.request import fingerprint
+
+    from newscrawler.spiders.mof import MofSpider
+
+    spider = MofSpider()
+    spider.max_listing_pages = 5
+    first, second = (spider.listing_request(url, 1, 0) for url in MofSpider.listing_urls[:2])
+    assert first.method == second.method == "POST"
+    assert first.url == second.url == "https://mof.gov.vn/api/article/reads?offset=0&limit=20"
+    assert json.loads(first.body) != json.loads(second.body)
+    assert set(json.loads(first.body)) == {"rootCategoryId"}
+    assert fingerprint(first) != fingerprint(second)
+    assert first.dont_filter and second.dont_filter
