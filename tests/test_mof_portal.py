@@ -61,12 +61,20 @@ def test_robots_txt_is_the_app_shell_and_disallows_nothing(replica):
         assert answer.headers["Content-Type"].startswith("text/html")
         body = answer.read().decode("utf-8")
     assert '<div id="app"></div>' in body and "Disallow" not in body
-    # What Scrapy's RobotsTxtMiddleware does with it (its default parser is Protego).
-    rules = Protego.parse(body)
+    # What Scrapy's RobotsTxtMiddleware does with it: its default parser (the project
+    # sets no ROBOTSTXT_PARSER) decodes the body and hands it to Protego.
+    from scrapy.robotstxt import ProtegoRobotParser
+
+    from newscrawler.settings import USER_AGENT
+
+    rules = ProtegoRobotParser(body.encode("utf-8"), None)
     for path in ("/api/article/reads?offset=0&limit=20", "/api/article/getbyslug?slug=a",
                  "/"):
-        assert rules.can_fetch(f"https://mof.gov.vn{path}", "newscrawler")
-    assert list(rules.sitemaps) == []
+        assert rules.allowed(f"https://mof.gov.vn{path}", USER_AGENT)
+    assert rules.crawl_delay(USER_AGENT) is None and list(rules.rp.sitemaps) == []
+    # A real policy in the same body would count: the check above is not vacuous.
+    assert not Protego.parse("User-agent: *\nDisallow: /api/\n").can_fetch(
+        "https://mof.gov.vn/api/article/reads", USER_AGENT)
 
 
 def test_rerun_asks_for_no_detail_of_a_known_article(replica, tmp_path):
