@@ -76,6 +76,7 @@ def archived_answers(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes]]
                     yield (record.rec_headers.get_header("WARC-Target-URI"),
                            record.content_stream().read())
 
+
 READER_META = "mof_reader_url"  # request.meta: the reader URL a detail request is for
 ITEM_META = "mof_list_item"  # request.meta: the list item that led to it
 LIMIT = 20
@@ -106,7 +107,7 @@ class MofSpider(NewsSpider):
     # One listing walk per root category: the list URL plus its category (sent as JSON).
     listing_urls = [mof_api.list_walk_url(uuid, LIMIT) for uuid in ROOT_CATEGORIES.values()]
     # Reader URLs (the records' URLs) and detail API URLs (what a WARC holds: reextract).
-    article_url_pattern = (r"^https://mof\.gov\.vn/(?:[a-z0-9-]+/[a-z0-9-]+/[A-Za-z0-9-]+"
+    article_url_pattern = (r"^https://mof\.gov\.vn/(?:(?!api/)[a-z0-9-]+/[a-z0-9-]+/[^/?#]+"
                            r"|api/article/getbyslug\?slug=[^&#]+)$")
     article_key_pattern = r"^https://mof\.gov\.vn/[^/]+/[^/]+/([^/?#]+)$"
     selectors: ClassVar[dict[str, str]] = {"body": "div.mof-content"}

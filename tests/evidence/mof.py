@@ -51,6 +51,8 @@ CASES = [
     UrlCase(SITE, "a category page /{rootSlug}/{catSlug} is no article",
             f"{ORIGIN}/tin-tuc-su-kien-8/thoi-su", False),
     UrlCase(SITE, "§14 list POST /api/article/reads is no article", LIST, False),
+    UrlCase(SITE, "§14 the API's paths are no reader URLs, even without a query",
+            f"{ORIGIN}/api/article/reads", False),
     UrlCase(SITE, "vn_sites.md §2.7: the old WebCenter portal is not this site's shape",
             f"{ORIGIN}/webcenter/portal/btcvn/pages_r/l/chi-tiet-tin?dDocName=MOFUCM123",
             False),
