@@ -274,3 +274,18 @@ def test_list_requests_differ_by_body_only_and_are_not_deduplicated():
     assert set(json.loads(first.body)) == {"rootCategoryId"}
     assert fingerprint(first) != fingerprint(second)
     assert first.dont_filter and second.dont_filter
+
+
+def test_doctor_samples_the_api_and_names_the_unusable_detail(replica):
+    result = run_newscrawler("doctor", SITE, "--replica", replica.url, "--json",
+                             "--articles", "12")
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["healthy"] is True and report["problems"] == []
+    assert report["articles"] == 11  # one of the twelve sampled is the broken one
+    broken = load_site(SITE).broken
+    assert report["failures"] == [{
+        "url": f"https://mof.gov.vn/api/article/getbyslug?slug={broken.slug}",
+        "reason": report["failures"][0]["reason"]}]
+    assert report["failures"][0]["reason"].startswith("articleContent is broken JSON")
+    assert report["blocked"] == []

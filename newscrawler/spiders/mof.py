@@ -178,8 +178,13 @@ class MofSpider(NewsSpider):
             self.record_failure(response.url, reason)
             self.frontier_failed(response.request, reason)
             return
-        self._items.update((item.url, item.fields) for item in listing.items)
+        self.remember_list(response)
         yield from super().parse_listing(response, page, stale)
+
+    def remember_list(self, response: Response) -> None:
+        """Keep a list answer's items: their details are asked for with them."""
+        self._items.update((item.url, item.fields)
+                           for item in mof_api.read_list(response.body).items)
 
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
         listing = mof_api.read_list(response.body)
@@ -236,23 +241,28 @@ class MofSpider(NewsSpider):
         return mof_api.detail_page(mof_api.read_detail(response.body), item, reader,
                                    CATEGORY_NAMES)
 
-    def parse_article(self, response: Response) -> Iterable[Any]:
-        if not isinstance(response, TextResponse):
-            yield from super().parse_article(response)
-            return
+    def article_page(self, response: TextResponse) -> HtmlResponse:
+        """The page of a detail answer with what the request knew (its reader URL and list
+        item, or those archived beside a replayed answer); raises mof_api.ApiError."""
         meta = response.meta if response.request is not None else {}
         reader, item = meta.get(READER_META), meta.get(ITEM_META)
         if reader is None and (archived := self.archived_item(response)) is not None:
             reader, item = archived
+        return self.api_page(response, item, reader).replace(request=response.request)
+
+    def parse_article(self, response: Response) -> Iterable[Any]:
+        if not isinstance(response, TextResponse):
+            yield from super().parse_article(response)
+            return
         try:
-            page = self.api_page(response, item, reader)
+            page = self.article_page(response)
         except mof_api.ApiError as error:
             if self.block_page(response) is not None:
                 yield from super().parse_article(response)  # counted as blocked there
             else:
                 self.article_failed(response, str(error))
             return
-        yield from super().parse_article(page.replace(request=response.request))
+        yield from super().parse_article(page)
 
     def block_page(self, response: TextResponse) -> BlockPage | None:
         """The block kind of an answer that is no JSON (a JSON answer is the API's own)."""
