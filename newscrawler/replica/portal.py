@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
-from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, attr, esc
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, attr, esc, right_byline
 
 Response = tuple[int, dict[str, str], bytes]
 ROBOTS = "User-agent: *\nAllow: /\n"
@@ -48,12 +48,8 @@ def body_html(article: ReplicaArticle) -> str:
             parts.append(figure(images.pop(0)))
         parts.append(f"<p>{esc(paragraph)}</p>")
     parts.extend(figure(image) for image in images)
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
-    if byline:
-        parts.append(f'<p style="text-align: right;"><strong>{esc(byline)}</strong></p>')
-    return "\n".join(parts)
+    byline = right_byline(article)
+    return "\n".join([*parts, byline] if byline else parts)
 
 
 def figure(image: dict) -> str:

@@ -58,7 +58,7 @@ from urllib.parse import quote, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec, slugify
-from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, attr, esc
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, attr, esc, right_byline
 
 PAGE_SIZE = 12  # §4: 12 items per page
 GENERIC_CATEGORY = "Tin tức"
@@ -315,12 +315,8 @@ def body_html(article: ReplicaArticle) -> str:
             parts.append(image_html(images.pop(0)))
         parts.append(f'<p style="text-align: justify;">{esc(paragraph)}</p>')
     parts.extend(map(image_html, images))
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
-    if byline:
-        parts.append(f'<p style="text-align: right;"><strong>{esc(byline)}</strong></p>')
-    return "\n".join(parts)
+    byline = right_byline(article)
+    return "\n".join([*parts, byline] if byline else parts)
 
 
 def image_html(image: dict) -> str:
