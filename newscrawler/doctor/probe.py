@@ -163,7 +163,8 @@ class DoctorProbe:
         selector_links = self.listing_article_urls(response)
         fallback = fallback_listing_links(response, self)
         self.findings.listings.append(ListingPage(
-            response.url, walk, page, selector_links, fallback, blocked_kind(response)))
+            response.url, walk, page, selector_links, fallback,
+            blocked_kind(response, self.block_markers)))
         for url in feed_links(response):
             yield from self.found_feed(url, "feed", "<link rel=alternate>")
         yield from self.sample(selector_links, "listing selector", walk)
@@ -244,7 +245,7 @@ class DoctorProbe:
         if not isinstance(response, TextResponse):
             page.blocked = "not a text response"
             return
-        page.blocked = blocked_kind(response)
+        page.blocked = blocked_kind(response, self.block_markers)
         selectors = self.selectors if self.use_site_selectors else None
         extraction = extract_article(response, selectors or None, fetched_at=now_vn(),
                                      month_first=self.month_first_dates)
