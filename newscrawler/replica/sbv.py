@@ -40,7 +40,8 @@ ASSUMPTION: detail markup 1/2 a display page (`article.journal-article h1.title`
   portal.dated (its shares); images as portal.body_html writes them, under `/documents/`.
 ASSUMPTION: category names and ids; category pages list the category's ten newest
   entries and are not walked; the withdrawn article (portal.py) is linked from the news
-  listing's first page; robots.txt allows everything.
+  listing's first page; robots.txt allows everything; `/`, `/vi` and the home page
+  `/vi/web/sbv_portal` show the ten newest news entries.
 """
 
 from __future__ import annotations
@@ -134,6 +135,9 @@ class SbvSite(PortalSite):
             return self.page(self.news_html(self.news_page(parts.query)))
         if route == OMO_PATH:
             return self.page(self.omo_html())
+        if route in ("/", "/vi", self.home_path):
+            body = self.entries(self.news[:PAGE_SIZE], "abstracts")
+            return self.page(self.shell("Trang chủ", self.portlet(body)))
         if route in self.sections:
             category = self.sections[route]
             return self.page(self.listing_html(category, self.corpus.in_category(
