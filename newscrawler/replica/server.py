@@ -139,9 +139,11 @@ class ReplicaServer:
         if site is None:
             return _NOT_FOUND
         try:
-            # A site with a firewall judges the request's headers first (replica/sbv.py).
+            # A site with a firewall judges the request's headers first (replica/sbv.py);
+            # a caller without a request (headers None: a render cache) is not judged.
             refuse = getattr(site, "refuse", None)
-            if refuse is not None and (refused := refuse(site_path, headers or {})):
+            if refuse is not None and headers is not None and (
+                    refused := refuse(site_path, headers)):
                 return refused
             return site.handle(site_path, self.clock())
         except Exception:
