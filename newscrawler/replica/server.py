@@ -130,7 +130,7 @@ class ReplicaServer:
             return site, path, f"/{hostname}{path}"
         return None, path, path
 
-    def respond(self, path: str, host: str | None) -> Response:
+    def respond(self, path: str, host: str | None, headers: Any = None) -> Response:
         if path.startswith(CONTROL_PREFIX):
             return self.control(path)
         site, site_path, hit_key = self.route(path, host)
@@ -139,6 +139,12 @@ class ReplicaServer:
         if site is None:
             return _NOT_FOUND
         try:
+            # A site with a firewall judges the request's headers first (replica/sbv.py);
+            # a caller without a request (headers None: a render cache) is not judged.
+            refuse = getattr(site, "refuse", None)
+            if refuse is not None and headers is not None and (
+                    refused := refuse(site_path, headers)):
+                return refused
             return site.handle(site_path, self.clock())
         except Exception:
             logger.exception("replica site %s failed on %s", site.domain, site_path)
@@ -212,7 +218,8 @@ class _Handler(BaseHTTPRequestHandler):
             # Faults need the socket itself (resets, truncation, stalls): they reply.
             replica.faults.serve(self, send_body)
             return
-        self.send_reply(*replica.respond(self.path, self.headers.get("Host")), send_body)
+        self.send_reply(*replica.respond(self.path, self.headers.get("Host"), self.headers),
+                        send_body)
 
     def send_reply(self, status: int, headers: dict[str, str], body: bytes,
                    send_body: bool = True) -> None:
