@@ -27,6 +27,9 @@ EXTRACTED_FIELDS = ("title", "lead", "body", "authors", "source", "published_at"
                     "attachments")
 
 
+FETCH_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
 def fixture_name(url: str) -> str:
     """The last path segment, plus the query's numeric ids when the path is shared
     (SharePoint's `tin-tong-hop.aspx?ItemID=123`)."""
@@ -43,7 +46,14 @@ def fetch(url: str, replica_url: str | None) -> bytes:
         parts = urlsplit(url)
         query = f"?{parts.query}" if parts.query else ""
         url = f"{replica_url.rstrip('/')}/{parts.hostname}{parts.path}{query}"
-    with urllib.request.urlopen(url, timeout=30) as response:
+    # As the crawler asks: its own User-Agent and a browser's Accept headers (a firewall
+    # such as sbv.gov.vn's rejects urllib's defaults, spiders/sbv.py).
+    from newscrawler.settings import USER_AGENT
+
+    headers = {"User-Agent": USER_AGENT, "Accept": FETCH_ACCEPT,
+               "Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8"}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers),
+                                timeout=30) as response:
         return response.read()
 
 

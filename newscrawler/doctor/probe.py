@@ -166,7 +166,7 @@ class DoctorProbe:
         fallback = fallback_listing_links(response, self) if markup else []
         self.findings.listings.append(ListingPage(
             response.url, walk, page, selector_links, fallback,
-            blocked_kind(response) if markup else None))
+            blocked_kind(response, self.block_markers) if markup else None))
         if hasattr(self, "remember_list"):  # its items complete the details asked for
             self.remember_list(response)
         for url in feed_links(response) if markup else ():
@@ -251,7 +251,8 @@ class DoctorProbe:
             try:  # an API site's answer (mof): the page its spider extracts
                 response = self.article_page(response)
             except ValueError as error:  # a block page, or an answer with no article
-                kind = blocked_kind(response) if response.selector.type != "json" else None
+                markup = response.selector.type != "json"
+                kind = blocked_kind(response, self.block_markers) if markup else None
                 if kind:
                     self.findings.articles.append(ArticlePage(response.url, found_by,
                                                               blocked=kind))
@@ -263,7 +264,7 @@ class DoctorProbe:
         if not isinstance(response, TextResponse):
             page.blocked = "not a text response"
             return
-        page.blocked = blocked_kind(response)
+        page.blocked = blocked_kind(response, self.block_markers)
         selectors = self.selectors if self.use_site_selectors else None
         extraction = extract_article(response, selectors or None, fetched_at=now_vn(),
                                      month_first=self.month_first_dates)

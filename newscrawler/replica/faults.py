@@ -181,7 +181,7 @@ class FaultInjector:
         host = handler.headers.get("Host")
         site, path_on_site, hit_key = replica.route(handler.path, host)
         with self._counting(site.domain if site is not None else ""):
-            status, headers, body = replica.respond(handler.path, host,
+            status, headers, body = replica.respond(handler.path, host, handler.headers,
                                                     getattr(handler, "request_body", None))
             if site is None:
                 handler.send_reply(status, headers, body, send_body)

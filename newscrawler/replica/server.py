@@ -130,7 +130,8 @@ class ReplicaServer:
             return site, path, f"/{hostname}{path}"
         return None, path, path
 
-    def respond(self, path: str, host: str | None, body: bytes | None = None) -> Response:
+    def respond(self, path: str, host: str | None, headers: Any = None,
+                body: bytes | None = None) -> Response:
         """`body`: a POST's body; sites with a JSON API (mof) answer it in `handle_post`."""
         if path.startswith(CONTROL_PREFIX):
             return self.control(path)
@@ -140,6 +141,12 @@ class ReplicaServer:
         if site is None:
             return _NOT_FOUND
         try:
+            # A site with a firewall judges the request's headers first (replica/sbv.py);
+            # a caller without a request (headers None: a render cache) is not judged.
+            refuse = getattr(site, "refuse", None)
+            if refuse is not None and headers is not None and (
+                    refused := refuse(site_path, headers)):
+                return refused
             if body is not None and hasattr(site, "handle_post"):
                 return site.handle_post(site_path, body, self.clock())
             return site.handle(site_path, self.clock())
@@ -217,7 +224,7 @@ class _Handler(BaseHTTPRequestHandler):
             # Faults need the socket itself (resets, truncation, stalls): they reply.
             replica.faults.serve(self, send_body)
             return
-        self.send_reply(*replica.respond(self.path, self.headers.get("Host"),
+        self.send_reply(*replica.respond(self.path, self.headers.get("Host"), self.headers,
                                          self.request_body), send_body)
 
     def send_reply(self, status: int, headers: dict[str, str], body: bytes,

@@ -19,12 +19,13 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 
+from newscrawler.autodiscovery import feed_links
 from newscrawler.blockpages import BlockPage, classify_response
 from newscrawler.extract import extract_article
 from newscrawler.failures import describe_failure, is_expected_permanent
 from newscrawler.items import Article
 from newscrawler.records import iso_vn, now_vn
-from newscrawler.spiders.discovery import FOUND_META, DiscoveryMixin, alternate_feeds
+from newscrawler.spiders.discovery import FOUND_META, DiscoveryMixin
 from newscrawler.state.extension import CrawlStateExtension
 from newscrawler.state.frontier import PENDING_META, WALK_META, SiteFrontier, pending_url_of
 from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
@@ -263,7 +264,7 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             stats.inc_value(f"newscrawler/{self.name}/discovery/fallback_links", len(found))
         yield from requests
         if getattr(self, "autodiscover", False):
-            yield from self.feed_requests(alternate_feeds(response), self.parse_feed,
+            yield from self.feed_requests(feed_links(response), self.parse_feed,
                                           found=True)
         if walk in self.incomplete_walks:
             # Known territory does not stop a walk that never completed: only pages that

@@ -6,10 +6,6 @@ have no replica and no selectors.
   whose every answer, robots.txt included, is a 177-byte script that sets a cookie and
   reloads (`_modgov_config` in idx:17886542170, 2026; vn_sites_2026 §14 row mod.gov.vn;
   opensanctions/opensanctions PR #4385, 2026-06-04, on the same stub family).
-- sbv.gov.vn (Ngân hàng Nhà nước Việt Nam): moved to Liferay 7, some pages need
-  JavaScript, and its firewall answers a plain client with HTTP 200 and a 246-byte
-  "Request Rejected" page (idx:62053534597, measured 2026-08-14/15; vn_sites_2026 §14 row
-  sbv.gov.vn). The Bank's news is crawled through its newspaper, thoibaonganhang.
 """
 
 from __future__ import annotations
@@ -30,6 +26,3 @@ def unreachable(name: str, body: str, platform: str, reason: str, evidence: str)
 ModSpider = unreachable(
     "mod", "Bộ Quốc phòng", "IBM WCM",
     "IBM WCM behind a 177-byte script cookie challenge: issue 18", "2026-06-04")
-SbvSpider = unreachable(
-    "sbv", "Ngân hàng Nhà nước Việt Nam", "Liferay 7",
-    "firewall answers a plain client with \"Request Rejected\": issue 18", "2026-08-15")
