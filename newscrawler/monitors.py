@@ -138,14 +138,16 @@ class SiteHealthMonitor(SiteMonitor):
     @monitors.name("blocked pages")
     def test_blocked_share(self):
         blocked = self.stats.get(f"newscrawler/{self.site}/blocked_pages", 0)
-        pages = self.stats.get(f"newscrawler/{self.site}/article_pages", 0)
+        # Listing pages too: a firewall may answer the walk before any article is asked.
+        pages = (self.stats.get(f"newscrawler/{self.site}/article_pages", 0)
+                 + self.stats.get(f"newscrawler/{self.site}/listing_pages", 0))
         limit = self.setting("NEWSCRAWLER_MAX_BLOCKED_SHARE")
         if pages and blocked / pages > limit:
             prefix = f"newscrawler/{self.site}/blocked/"
             kinds = ", ".join(f"{key[len(prefix):]} {n}" for key, n in
                               sorted(self.stats.items()) if key.startswith(prefix))
-            self.fail(f"{self.site}: {blocked} of {pages} article pages were blocked "
-                      f"({kinds}; threshold {limit:.0%})")
+            self.fail(f"{self.site}: {blocked} of {pages} pages (articles and listings) "
+                      f"were blocked ({kinds}; threshold {limit:.0%})")
 
 
 def drift_fields(spider) -> list[str]:

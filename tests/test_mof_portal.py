@@ -161,7 +161,7 @@ def test_a_run_whose_details_are_all_app_shells_fails_naming_the_reason(tmp_path
         replica.stop()
     entry = run["sites"][SITE]
     assert entry["verdict"]["ok"] is False
-    assert any("article pages were blocked (app-shell" in reason
+    assert any("were blocked (app-shell" in reason
                for reason in entry["verdict"]["reasons"]), entry["verdict"]
     assert exported_records(tmp_path, SITE) == []
     assert len(entry["blocked"]) == len(replica_truth(SITE))

@@ -136,7 +136,7 @@ def test_a_plain_client_is_rejected_and_the_run_fails_naming_the_firewall(
     entry = latest_summary(tmp_path)["sites"][SITE]
     assert entry["verdict"]["ok"] is False
     reasons = entry["verdict"]["reasons"]
-    assert any("pages were blocked (firewall" in reason for reason in reasons), reasons
+    assert any("were blocked (firewall" in reason for reason in reasons), reasons
     blocked = {page["url"]: page["kind"] for page in entry["blocked"]}
     assert blocked == {NEWS: "firewall", OMO: "firewall"}
     failures = {f["url"]: f["reason"] for f in entry["failures"]}

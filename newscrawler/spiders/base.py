@@ -253,6 +253,8 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
     def parse_listing(self, response: Response, page: int, stale: int = 0
                       ) -> Iterable[scrapy.Request]:
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
+        if self.listing_blocked(response):
+            return
         walk = response.meta.get(WALK_META, response.url)
         requests, fallback = self.article_requests(self.listing_links(response)), False
         found = self.walk_fallback_links(response, walk)  # on every page: it records
@@ -319,7 +321,7 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             return
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/article_pages")
         # Before extraction: a block page must never become a record, nor settle the URL.
-        blocked = classify_response(response, self.block_markers)
+        blocked = self.block_page(response)
         if blocked is not None:
             self.page_blocked(response, blocked)
             return
@@ -387,9 +389,25 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
         logger.warning("%s: %s (%s)", self.name, reason, url)
 
+    def block_page(self, response: TextResponse) -> BlockPage | None:
+        """The block kind of a page (blockpages.py, with the site's own markers)."""
+        return classify_response(response, self.block_markers)
+
+    def listing_blocked(self, response: Response) -> bool:
+        """Whether a listing page is a block page (a firewall answering the walk): then
+        it is a blocked page with its URL, and the walk is failed, so a later run walks
+        it again. A run meeting only such pages says why it found nothing."""
+        blocked = self.block_page(response) if isinstance(response, TextResponse) else None
+        if blocked is None:
+            return False
+        self.page_blocked(response, blocked)
+        self.frontier_failed(response.request, blocked.reason)
+        return True
+
     def page_blocked(self, response: Response, blocked: BlockPage) -> None:
-        """A block, challenge or shell page where an article was expected: a failure of
-        this attempt (the URL stays pending), counted per kind, listed with its URL."""
+        """A block, challenge or shell page where an article or a listing was expected: a
+        failure of this attempt (an article's URL stays pending), counted per kind, listed
+        with its URL."""
         stats = self.crawler.stats
         stats.inc_value(f"newscrawler/{self.name}/blocked_pages")
         stats.inc_value(f"newscrawler/{self.name}/blocked/{blocked.kind}")

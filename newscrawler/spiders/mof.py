@@ -173,10 +173,10 @@ class MofSpider(NewsSpider):
             walk = response.meta.get(WALK_META, response.url)
             self.record_failure(response.url, f"{problem} ({walk})", permanent=True)
         if listing.error is not None:
-            blocked = self.block_page(response)
-            reason = blocked.reason if blocked else listing.error
-            self.record_failure(response.url, reason)
-            self.frontier_failed(response.request, reason)
+            self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
+            if not self.listing_blocked(response):
+                self.record_failure(response.url, listing.error)
+                self.frontier_failed(response.request, listing.error)
             return
         self.remember_list(response)
         yield from super().parse_listing(response, page, stale)

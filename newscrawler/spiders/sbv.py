@@ -64,11 +64,6 @@ ASSUMPTION: the publisher's exact name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from scrapy.http import Response, TextResponse
-
-from newscrawler.blockpages import classify_response
 from newscrawler.spiders.base import Ministry
 from newscrawler.spiders.liferay import NAVIGATION_PARAMS, LiferaySpider
 from newscrawler.urls import UrlRules
@@ -109,17 +104,3 @@ class SbvSpider(LiferaySpider):
         "body": "div.journal-content-article",
         "category": "a.category-tag",
     }
-
-    def parse_listing(self, response: Response, page: int, stale: int = 0
-                      ) -> Iterable:
-        """A listing answered with the firewall's page is blocked like an article: the
-        246-byte page is never a listing, and a run that meets only such pages must say
-        why it found nothing (the blocked-pages monitor counts it as a judged page)."""
-        if isinstance(response, TextResponse):
-            blocked = classify_response(response, self.block_markers)
-            if blocked is not None and blocked.kind == "firewall":
-                self.crawler.stats.inc_value(f"newscrawler/{self.name}/article_pages")
-                self.page_blocked(response, blocked)
-                self.frontier_failed(response.request, blocked.reason)
-                return
-        yield from super().parse_listing(response, page, stale)
