@@ -1,21 +1,42 @@
 """Discovery without site selectors: pure functions over a page a spider fetched.
 
-Used by the generic spider of sites defined in a TOML file (`spiders/filesite.py`) and
-by `newscrawler doctor`, which compares a site's listing selector with
-`fallback_listing_links`. None of them needs a crawler: each takes a response (and the
-spider, for its URL rules), so they can be tested on stored pages.
+One API for both users: the coded sites' fallbacks and autodiscovery (`spiders/discovery.py`,
+`DiscoveryMixin`) and the generic spider of sites defined in a TOML file
+(`spiders/filesite.py`), and `newscrawler doctor`, which compares a site's listing
+selector with `fallback_listing_links`. None of them needs a crawler: each takes a
+response (and the spider, for its URL rules), so they can be tested on stored pages.
+
+- `page_links`: every link of a page, absolute, once each. `fallback_listing_links`: the
+  on-site ones that are article URLs, what a listing offers when its own selector finds
+  none (counted `discovery/fallback` by the spider; the drift monitor then reports
+  discovery drift).
+- `next_page_link`: the link to page N+1 of a listing, found without the site's pager
+  selector; `rel_next_links`, `section_links`: what a file site's walk follows.
+- `feed_links`: `<link rel="alternate" type="application/rss+xml|atom+xml">` of a home or
+  section page; `robots_sitemaps`: the `Sitemap:` lines of a robots.txt.
+
+Sources: feed autodiscovery by `<link rel="alternate">` is the RSS Advisory Board's
+RSS Autodiscovery specification; `Sitemap:` in robots.txt is the sitemaps.org protocol
+(also RFC 9309 §2.2.4 leaves other records such as Sitemap to their own specs).
+ASSUMPTION: a pager's next-page link carries the number N+1 in a query value or in the
+  last path segment of the listing's own path (true of every pager in the research notes:
+  `?page=N`, `?Page=N`, `_cur=N`, `/trang-N`); the parameter names page, trang, cur, p
+  are preferred when several links qualify.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from collections.abc import Callable, Iterable
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 from scrapy.http import Response
 
 # <link rel="alternate"> types that announce a feed.
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+_NOT_LINKS = ("javascript:", "mailto:", "tel:", "#")
+_PAGE_PARAM = re.compile(r"page|trang|cur|^p$|^pg$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 # Links to files, not pages: never listing pages.
 _STATIC = re.compile(
     r"\.(?:css|js|json|xml|rss|jpe?g|png|gif|webp|svg|ico|bmp|pdf|docx?|xlsx?|pptx?|zip|rar"
@@ -27,11 +48,14 @@ PAGER_PARAMETERS = frozenset({"page", "p", "pg", "paged", "trang", "pageindex", 
 
 
 def page_links(response: Response) -> list[str]:
-    """The absolute http(s) URLs of the page's <a href>, fragments removed, once each."""
+    """The absolute http(s) URLs of the page's <a href>, fragments removed, in page order,
+    once each (script, mail, phone and same-page links left out)."""
     links = []
     for href in response.css("a::attr(href)").getall():
-        url = response.urljoin(href.strip())
-        parts = urlsplit(url)
+        href = href.strip()
+        if not href or href.lower().startswith(_NOT_LINKS):
+            continue
+        parts = urlsplit(response.urljoin(href))
         if parts.scheme in ("http", "https") and parts.netloc:
             links.append(urlunsplit(parts._replace(fragment="")))
     return list(dict.fromkeys(links))
@@ -44,18 +68,55 @@ def on_site(url: str, domains: Iterable[str]) -> bool:
 
 
 def fallback_listing_links(response: Response, spider) -> list[str]:
-    """Every on-site link of a listing page that is an article URL of `spider` (its
-    article pattern and URL rules), canonical, in page order, once each: what a listing
-    shows when its link selector has stopped matching."""
-    domains = list(getattr(spider, "allowed_domains", None) or ())
+    """Every on-site link of a listing page (the spider's `allowed_domains`, else the
+    page's host) that is an article URL of `spider` (`canonical_article_url`: its article
+    pattern and URL rules), canonical, in page order, once each: what a listing shows
+    when its link selector has stopped matching."""
+    domains = list(getattr(spider, "allowed_domains", None) or ()) or [
+        urlsplit(response.url).hostname or ""]
     found = []
     for url in page_links(response):
-        if domains and not on_site(url, domains):
-            continue
-        canonical = spider.canonical_article_url(url)
-        if canonical:
+        if on_site(url, domains) and (canonical := spider.canonical_article_url(url)):
             found.append(canonical)
     return list(dict.fromkeys(found))
+
+
+def next_page_link(response: Response, page: int, is_article: Callable[[str], bool]
+                   ) -> str | None:
+    """The link to listing page `page + 1` (the current page is `page`), or None."""
+    want = str(page + 1)
+    here = urlsplit(response.url)
+    stem = re.sub(r"\.\w+$", "", here.path.rstrip("/"))
+    best: tuple[int, str] | None = None
+    for url in page_links(response):
+        parts = urlsplit(url)
+        if parts.hostname != here.hostname or url == response.url or is_article(url):
+            continue
+        score = 0
+        if parts.path == here.path:
+            names = [name for name, value in parse_qsl(parts.query) if value == want]
+            score = 2 if any(_PAGE_PARAM.search(name) for name in names) else int(bool(names))
+        elif (_DIGITS.sub("#", parts.path) == _DIGITS.sub("#", here.path)
+              or parts.path.startswith((stem + "/", stem + "-"))):
+            last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+            score = 2 if want in _DIGITS.findall(last) else 0
+        if score and (best is None or score > best[0]):
+            best = (score, url)
+    return best[1] if best else numbered_link(response, want, is_article)
+
+
+def numbered_link(response: Response, want: str, is_article: Callable[[str], bool]
+                  ) -> str | None:
+    """An on-site link whose text is the page number: pagers that count by item offset
+    (MasterCMS `&BRSR=15`) or by opaque tokens still print page numbers."""
+    host = urlsplit(response.url).hostname
+    for anchor in response.css("a[href]"):
+        if " ".join(anchor.css("::text").getall()).strip() != want:
+            continue
+        url = response.urljoin(anchor.attrib["href"].strip())
+        if urlsplit(url).hostname == host and url != response.url and not is_article(url):
+            return url
+    return None
 
 
 def feed_links(response: Response) -> list[str]:
@@ -70,13 +131,15 @@ def feed_links(response: Response) -> list[str]:
     return list(dict.fromkeys(links))
 
 
-def robots_sitemaps(robots_text: str) -> list[str]:
-    """The `Sitemap:` lines of a robots.txt (they apply to every user agent)."""
+def robots_sitemaps(robots_text: str, base_url: str = "") -> list[str]:
+    """The `Sitemap:` lines of a robots.txt (any case, anywhere, comments dropped; they
+    apply to every user agent), resolved against `base_url` when given."""
     found = []
     for line in robots_text.splitlines():
         name, sep, value = line.partition(":")
-        if sep and name.strip().lower() == "sitemap" and value.strip():
-            found.append(value.split("#")[0].strip())
+        value = value.split("#")[0].strip()
+        if sep and name.strip().lower() == "sitemap" and value:
+            found.append(urljoin(base_url, value))
     return list(dict.fromkeys(found))
 
 

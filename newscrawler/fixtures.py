@@ -1,9 +1,11 @@
 """`newscrawler fixture record SITE URL`: save a page and its expected record for the tests.
 
 A fixture is `<out>/<site>/<name>.html.gz` (the page as served) and `<name>.json`
-(`{"url", "site", "expected"}`), read by tests/test_site_fixtures.py. With `--replica`,
-the page comes from the replica and the expected record from the replica's ground truth,
-so the expectation never comes from the extractor under test. Without it (a real page),
+(`{"url", "site", "expected"}`; a site read through a JSON API (mof) stores its detail
+answer instead of a page, and `"fetched"`, the API URL it came from), read by
+tests/test_site_fixtures.py. With `--replica`, the page comes from the replica and the
+expected record from the replica's ground truth, so the expectation never comes from the
+extractor under test. Without it (a real page),
 the expected record is the current extraction, marked `"reviewed": false` until a person
 has checked it field by field.
 """
@@ -23,6 +25,9 @@ from newscrawler.urls import safe_path_component
 EXTRACTED_FIELDS = ("title", "lead", "body", "authors", "source", "published_at",
                     "modified_at", "published_raw", "category", "tags", "images",
                     "attachments")
+
+
+FETCH_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 def fixture_name(url: str) -> str:
@@ -50,8 +55,14 @@ def fetch(url: str, replica_url: str | None) -> bytes:
     return body if cookie is None else _get(url, {"Cookie": f"{cookie.name}={cookie.value}"})
 
 
-def _get(url: str, headers: dict[str, str] | None = None) -> bytes:
-    with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}),
+def _get(url: str, extra: dict[str, str] | None = None) -> bytes:
+    # As the crawler asks: its own User-Agent and a browser's Accept headers (a firewall
+    # such as sbv.gov.vn's rejects urllib's defaults, spiders/sbv.py).
+    from newscrawler.settings import USER_AGENT
+
+    headers = {"User-Agent": USER_AGENT, "Accept": FETCH_ACCEPT,
+               "Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8", **(extra or {})}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers),
                                 timeout=30) as response:
         return response.read()
 
@@ -74,18 +85,34 @@ def expected_from_extraction(site: str, url: str, body: bytes) -> dict:
 
     selectors, month_first = site_selectors(site)
     response = HtmlResponse(url=url, body=body)
+    _, api_page = api_hooks(site)
+    if api_page is not None:
+        response = api_page(response, reader=url)
     fields = extract_article(response, selectors, fetched_at=now_vn(),
                              month_first=month_first(response)).fields
     return {field: fields.get(field) for field in EXTRACTED_FIELDS}
 
 
+def api_hooks(site: str):
+    """(fetch_url, api_page) of a site read through a JSON API (mof), else (None, None):
+    its article URL is not the URL fetched, and its answer becomes the page extracted."""
+    from newscrawler.runner import spider_loader
+
+    spider_cls = spider_loader().load(site)
+    return getattr(spider_cls, "fetch_url", None), getattr(spider_cls, "api_page", None)
+
+
 def record_fixture(site: str, url: str, out_dir: Path, replica_url: str | None = None) -> Path:
-    body = fetch(url, replica_url)
+    fetch_url, _ = api_hooks(site)
+    fetched = fetch_url(url) if fetch_url else url
+    body = fetch(fetched, replica_url)  # an API site's fixture holds its JSON answer
     if replica_url:
         fixture = {"url": url, "site": site, "expected": expected_from_truth(site, url)}
     else:
         fixture = {"url": url, "site": site, "reviewed": False,
                    "expected": expected_from_extraction(site, url, body)}
+    if fetched != url:
+        fixture["fetched"] = fetched
     directory = out_dir / safe_path_component(site)
     directory.mkdir(parents=True, exist_ok=True)
     name = fixture_name(url)

@@ -138,18 +138,16 @@ class SiteHealthMonitor(SiteMonitor):
     @monitors.name("blocked pages")
     def test_blocked_share(self):
         blocked = self.stats.get(f"newscrawler/{self.site}/blocked_pages", 0)
-        pages = self.stats.get(f"newscrawler/{self.site}/article_pages", 0)
-        # A site whose listings may be blocked too (spiders/mod.py) counts them.
-        listings = self.stats.get(f"newscrawler/{self.site}/blocked_listing_pages", 0)
-        pages += listings
+        # Listing pages too: a firewall may answer the walk before any article is asked.
+        pages = (self.stats.get(f"newscrawler/{self.site}/article_pages", 0)
+                 + self.stats.get(f"newscrawler/{self.site}/listing_pages", 0))
         limit = self.setting("NEWSCRAWLER_MAX_BLOCKED_SHARE")
         if pages and blocked / pages > limit:
             prefix = f"newscrawler/{self.site}/blocked/"
             kinds = ", ".join(f"{key[len(prefix):]} {n}" for key, n in
                               sorted(self.stats.items()) if key.startswith(prefix))
-            what = "article and listing pages" if listings else "article pages"
-            self.fail(f"{self.site}: {blocked} of {pages} {what} were blocked "
-                      f"({kinds}; threshold {limit:.0%})")
+            self.fail(f"{self.site}: {blocked} of {pages} pages (articles and listings) "
+                      f"were blocked ({kinds}; threshold {limit:.0%})")
 
 
 def drift_fields(spider) -> list[str]:

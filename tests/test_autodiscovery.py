@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 from scrapy.http import HtmlResponse
 
-from newscrawler.replica.server import ReplicaServer
-from newscrawler.spiders.discovery import (
-    alternate_feeds,
-    fallback_article_links,
+from newscrawler.autodiscovery import (
+    fallback_listing_links,
+    feed_links,
     next_page_link,
     robots_sitemaps,
 )
+from newscrawler.replica.server import ReplicaServer
 from tests.conftest import exported_records, run_id_of, run_newscrawler
 from tests.probe_site import ARTICLES, DOMAIN, ProbeSite
 
@@ -69,12 +70,12 @@ def page(url: str, html: str) -> HtmlResponse:
     return HtmlResponse(url, body=html.encode("utf-8"), encoding="utf-8")
 
 
-def test_alternate_feeds_only_rss_and_atom_alternates():
+def test_feed_links_only_rss_and_atom_alternates():
     html = ('<head><link rel="alternate" type="application/rss+xml" href="/rss/a.rss">'
             '<link rel="Alternate" type="application/atom+xml; charset=utf-8" href="b.xml">'
             '<link rel="alternate" hreflang="en" type="text/html" href="/en">'
             '<link rel="stylesheet" type="text/css" href="/s.css"></head>')
-    assert alternate_feeds(page("https://a.vn/tin/", html)) == [
+    assert feed_links(page("https://a.vn/tin/", html)) == [
         "https://a.vn/rss/a.rss", "https://a.vn/tin/b.xml"]
 
 
@@ -105,9 +106,11 @@ def test_next_page_link_without_the_site_pager(url, page_number, links, expected
     assert next_page_link(page(url, html), page_number, is_article) == expected
 
 
-def test_fallback_article_links_are_on_site_article_links_once():
+def test_fallback_listing_links_are_on_site_article_links_once():
     html = ('<a href="/bai-mot-1.html">1</a><a href="https://b.vn/bai-hai-2.html">2</a>'
             '<a href="/chuyen-muc">c</a><a href="/bai-mot-1.html">again</a>'
             '<a href="https://www.a.vn/bai-ba-3.html">3</a>')
-    assert fallback_article_links(page("https://a.vn/x", html), ["a.vn"], is_article) == [
+    spider = SimpleNamespace(allowed_domains=["a.vn"],
+                             canonical_article_url=lambda url: url if is_article(url) else None)
+    assert fallback_listing_links(page("https://a.vn/x", html), spider) == [
         "https://a.vn/bai-mot-1.html", "https://www.a.vn/bai-ba-3.html"]

@@ -224,7 +224,7 @@ def test_article_pages_that_keep_their_stub_are_blocked_and_taken_by_the_next_ru
     blocked = {page["url"] for page in entry["blocked"]}
     assert truth_urls <= blocked
     assert {page["kind"] for page in entry["blocked"]} == {"challenge"}
-    assert any("article pages were blocked (challenge" in reason
+    assert any("were blocked (challenge" in reason
                for reason in entry["verdict"]["reasons"]), entry["verdict"]
 
     second = crawl_own_replica(data_dir)

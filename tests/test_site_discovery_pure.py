@@ -90,3 +90,12 @@ def test_a_block_notice_and_an_empty_shell_are_blocked_but_a_short_article_is_no
     assert blocked_kind(rejected) == "block notice"
     assert blocked_kind(shell) == "no content"
     assert blocked_kind(notice) is None
+
+
+def test_the_doctor_knows_a_sites_own_block_page_as_the_crawl_does():
+    # A site's denial page may be long (menus, footer); only its own marker gives it away.
+    filler = "<p>" + "Cổng thông tin điện tử của cơ quan nhà nước, mục lục và liên kết. " * 30
+    denied = page("https://x.gov.vn/a", f"<h1>Thông báo từ chối truy cập</h1>{filler}</p>")
+    markers = {"access-denied": ("Thông báo từ chối truy cập",)}
+    assert blocked_kind(denied) is None
+    assert blocked_kind(denied, markers) == "block notice"

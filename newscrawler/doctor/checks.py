@@ -1,30 +1,31 @@
 """Pure checks the doctor runs on fetched pages: a blocked page, feed and sitemap dates,
 the robots.txt rules that apply to a crawler.
 
-`blocked_kind` is a plain generic check (tiny page, no main content, a block notice);
-the crawl's own block detection (issue 16 item 2) will replace it where they overlap.
+`blocked_kind` asks the crawl's own block detection (`blockpages.classify_response`, with
+the site's markers) and adds one doctor-only rule: a thin page with no paragraph of an
+article's size is "no content" (the crawl lets extraction judge such pages).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
 
 from scrapy.http import TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from newscrawler.blockpages import classify_response
 from newscrawler.extract.dates import parse_iso
 from newscrawler.records import VN_TZ
 
 # Visible text shorter than this, with no paragraph of an article's size, is no article.
 MIN_PAGE_TEXT = 300
 MIN_PARAGRAPH = 80
-# Notices of firewalls, bot challenges and captchas, in English and Vietnamese.
-BLOCK_MARKERS = re.compile(
-    r"request rejected|access denied|forbidden|captcha|are you a robot|verify you are "
-    r"human|just a moment|checking your browser|enable javascript|bật javascript|truy cập "
-    r"bị từ chối|yêu cầu bị từ chối", re.I)
+# The doctor's two words for the crawl's block kinds: an application shell has no content,
+# every other kind (firewall, challenge, captcha, access-denied) is a block notice.
+NO_CONTENT_KINDS = frozenset({"app-shell"})
 _SPACE = re.compile(r"\s+")
 
 
@@ -34,12 +35,14 @@ def page_text(response: TextResponse) -> str:
     return _SPACE.sub(" ", " ".join(texts)).strip()
 
 
-def blocked_kind(response: TextResponse) -> str | None:
+def blocked_kind(response: TextResponse,
+                 site_markers: Mapping[str, Iterable[str]] | None = None) -> str | None:
     """"block notice", "no content" or None: a page that cannot be the article or
-    listing it was asked for."""
+    listing it was asked for. `site_markers`: the spider's `block_markers`."""
+    block = classify_response(response, site_markers)
+    if block is not None:
+        return "no content" if block.kind in NO_CONTENT_KINDS else "block notice"
     text = page_text(response)
-    if len(text) < 2000 and BLOCK_MARKERS.search(text):
-        return "block notice"
     if len(text) < MIN_PAGE_TEXT and not any(
             len(p.strip()) >= MIN_PARAGRAPH for p in response.css("p::text").getall()):
         return "no content"

@@ -161,10 +161,15 @@ class DoctorProbe:
             self.findings.failures.append({"url": response.url, "reason": "not text"})
             return
         selector_links = self.listing_article_urls(response)
-        fallback = fallback_listing_links(response, self)
+        # A JSON list (an API site: mof) has no markup for the fallback, feeds or blocks.
+        markup = response.selector.type != "json"
+        fallback = fallback_listing_links(response, self) if markup else []
         self.findings.listings.append(ListingPage(
-            response.url, walk, page, selector_links, fallback, blocked_kind(response)))
-        for url in feed_links(response):
+            response.url, walk, page, selector_links, fallback,
+            blocked_kind(response, self.block_markers) if markup else None))
+        if hasattr(self, "remember_list"):  # its items complete the details asked for
+            self.remember_list(response)
+        for url in feed_links(response) if markup else ():
             yield from self.found_feed(url, "feed", "<link rel=alternate>")
         yield from self.sample(selector_links, "listing selector", walk)
         yield from self.sample(fallback, "listing fallback", walk)
@@ -222,6 +227,9 @@ class DoctorProbe:
 
     def sampled_request(self, url: str, found_by: str) -> scrapy.Request:
         self._queued.add(url)
+        if hasattr(self, "article_page"):  # an API site: the request for its answer
+            return self.article_request(url).replace(
+                callback=self.parse_article, cb_kwargs={"found_by": found_by})
         return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
                               cb_kwargs={"found_by": found_by})
 
@@ -239,12 +247,24 @@ class DoctorProbe:
             raise DontCloseSpider
 
     def parse_article(self, response: Response, found_by: str = ""):
+        if isinstance(response, TextResponse) and hasattr(self, "article_page"):
+            try:  # an API site's answer (mof): the page its spider extracts
+                response = self.article_page(response)
+            except ValueError as error:  # a block page, or an answer with no article
+                markup = response.selector.type != "json"
+                kind = blocked_kind(response, self.block_markers) if markup else None
+                if kind:
+                    self.findings.articles.append(ArticlePage(response.url, found_by,
+                                                              blocked=kind))
+                else:
+                    self.findings.failures.append({"url": response.url, "reason": str(error)})
+                return
         page = ArticlePage(response.url, found_by)
         self.findings.articles.append(page)
         if not isinstance(response, TextResponse):
             page.blocked = "not a text response"
             return
-        page.blocked = blocked_kind(response)
+        page.blocked = blocked_kind(response, self.block_markers)
         selectors = self.selectors if self.use_site_selectors else None
         extraction = extract_article(response, selectors or None, fetched_at=now_vn(),
                                      month_first=self.month_first_dates)

@@ -72,10 +72,25 @@ def site_selectors(site: str | None) -> tuple[dict[str, str] | None, Callable]:
     return dict(spider_cls.selectors) or None, spider_cls().month_first_for
 
 
+def api_page_of(site: str | None) -> Callable | None:
+    """A site read through a JSON API (mof): its stored answer -> the page to extract."""
+    if site is None:
+        return None
+    from newscrawler.runner import spider_loader
+
+    return getattr(spider_loader().load(site), "api_page", None)
+
+
 def extract_file(path: Path, url: str | None, selectors, month_first: Callable,
-                 max_size: int = 0) -> dict:
+                 max_size: int = 0, to_page: Callable | None = None) -> dict:
     response = HtmlResponse(url=url or path.resolve().as_uri(),
                             body=read_page(path, max_size))
+    if to_page is not None:
+        try:
+            response = to_page(response, reader=url)
+        except ValueError as error:  # the API's own errors are ValueErrors
+            raise PageError(f"{path}: not an article answer of the site's API ({error})"
+                            ) from None
     extraction = extract_article(response, selectors, fetched_at=now_vn(),
                                  month_first=month_first(response))
     return {"file": str(path), **extraction.fields, "provenance": extraction.provenance,
@@ -86,6 +101,7 @@ def run_extract(paths: list[Path], url: str | None, site: str | None, out: TextI
                 err: TextIO) -> int:
     try:
         selectors, month_first = site_selectors(site)
+        to_page = api_page_of(site)
     except KeyError:
         err.write(f"newscrawler: error: unknown site {site!r}\n")
         return 2
@@ -97,7 +113,7 @@ def run_extract(paths: list[Path], url: str | None, site: str | None, out: TextI
     max_size = max_page_size()
     for path in files:
         try:
-            record = extract_file(path, url, selectors, month_first, max_size)
+            record = extract_file(path, url, selectors, month_first, max_size, to_page)
         except PageError as error:
             err.write(f"newscrawler: error: {error}\n")
             return 2

@@ -9,6 +9,8 @@ corpus)`). The site object is what `server.ReplicaServer` serves; it provides:
 - `handle(path_with_query: str, now: datetime) -> (status, headers, body_bytes)`
 - `published_raw(article) -> str | None`: the date text its article page shows
 - `shows_modified: bool`: whether its pages show a modification time at all
+- optionally `refuse(path_with_query, headers) -> response | None`: a firewall that judges
+  the request's headers before `handle` (sbv.py)
 
 `truth.py` derives the expected records from the corpus through those members only.
 
@@ -50,6 +52,8 @@ REPLICA_SITES: dict[str, str] = {
     "moj": "newscrawler.replica.moj:MOJ",
     "mae": "newscrawler.replica.mae:MAE",
     "thanhtra": "newscrawler.replica.thanhtra:THANHTRA",
+    "sbv": "newscrawler.replica.sbv:SBV",
+    "mof": "newscrawler.replica.mof:MOF",
     "mod": "newscrawler.replica.mod:MOD",
 }
 

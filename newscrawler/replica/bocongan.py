@@ -42,8 +42,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec
-from newscrawler.replica.markup import HTML, WEEKDAYS, attr, esc
-from newscrawler.replica.portal import PortalSite, Response, body_html, pick
+from newscrawler.replica.markup import HTML, attr, esc
+from newscrawler.replica.portal import PortalSite, Response, body_html, dated
 
 DOMAIN = "bocongan.gov.vn"
 ORIGIN = f"https://{DOMAIN}"
@@ -51,12 +51,20 @@ NAME = "Cổng thông tin điện tử Bộ Công an"
 GENERATION = datetime(2025, 10, 12, tzinfo=VN_TZ)
 FEED = "/api/rss/34.xml"
 FEED_SECTION = "thong-tin-doi-ngoai-1751367399"
+DATE_LAYOUTS = (("%d/%m/%Y %H:%M", 0.5), ("%H:%M %d/%m/%Y", 0.25),
+                ("{weekday}, %d/%m/%Y, %H:%M", 0.25))
 
 
 class BoconganSite(PortalSite):
     breadcrumb_tag = "nav"
     breadcrumb_class = "breadcrumb flex text-sm"
     breadcrumb_separator = ""
+    site_name = NAME  # the header's spelling ("thông tin"), not the publisher's
+    body_attrs = ' class="bg-white"'
+    menu_item, menu_class = "{}", "px-3"
+    frame = ('<header class="bg-bca-red-700"><a href="/">{name}</a><nav class="flex">{menu}'
+             '</nav></header>\n<main class="container mx-auto">{main}</main>\n<footer class='
+             '"bg-bca-gray-100"><p>Bộ Công an - 44 Yết Kiêu, Hoàn Kiếm, Hà Nội</p></footer>')
 
     def url_of(self, article: ReplicaArticle) -> str:
         if article.published >= GENERATION:
@@ -74,13 +82,7 @@ class BoconganSite(PortalSite):
         return f"/chuyen-muc/{category.slug}"
 
     def published_raw(self, article: ReplicaArticle) -> str:
-        moment = article.published.astimezone(VN_TZ)
-        layout = pick(f"bca-date-{article.key}", (("dmy", 0.5), ("hm", 0.25), ("weekday", 0.25)))
-        if layout == "hm":
-            return f"{moment:%H:%M %d/%m/%Y}"
-        if layout == "weekday":
-            return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y, %H:%M}"
-        return f"{moment:%d/%m/%Y %H:%M}"
+        return dated(f"bca-date-{article.key}", article.published, DATE_LAYOUTS)
 
     def handle(self, path: str, now: datetime) -> Response:
         parts = urlsplit(path)
@@ -91,16 +93,6 @@ class BoconganSite(PortalSite):
         if parts.path == "/sitemap.xml":
             return self.sitemap()
         return super().handle(path, now)
-
-    def shell(self, title: str, main: str, head: str = "") -> str:
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f"<title>{esc(title)}</title>{head}</head>\n<body class=\"bg-white\">\n"
-            f'<header class="bg-bca-red-700"><a href="/">{NAME}</a><nav class="flex">'
-            f'{self.section_links("{}", "px-3")}</nav></header>\n<main class="container '
-            f'mx-auto">{main}</main>\n<footer class="bg-bca-gray-100"><p>Bộ Công an - 44 '
-            "Yết Kiêu, Hoàn Kiếm, Hà Nội</p></footer>\n</body>\n</html>\n"
-        )
 
     def sidebar(self) -> str:
         week = [a for a in self.corpus.articles

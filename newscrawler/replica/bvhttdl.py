@@ -43,8 +43,8 @@ from datetime import datetime
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec
-from newscrawler.replica.markup import WEEKDAYS, attr, esc
-from newscrawler.replica.portal import PortalSite, Response, body_html, pick
+from newscrawler.replica.markup import esc
+from newscrawler.replica.portal import PortalSite, Response, body_html, dated, listing_items, pick
 
 DOMAIN = "bvhttdl.gov.vn"
 ORIGIN = f"https://{DOMAIN}"
@@ -52,6 +52,10 @@ NAME = "Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch"
 STAMP_LENGTHS = (("17", 0.85), ("16", 0.07), ("15", 0.04), ("14", 0.04))
 TRANG = frozenset({"tin-tuc-va-su-kien", "van-hoa", "du-lich"})
 TOPICS = (("le-hoi-van-hoa", 112), ("chuyen-doi-so-nganh-van-hoa", 187))  # ASSUMPTION
+DATE_LAYOUTS = (("%d/%m/%Y %H:%M", 0.4), ("%H:%M %d/%m/%Y", 0.3),
+                ("{weekday}, %d/%m/%Y - %H:%M", 0.3))
+ITEM = ('<div class="item"><a class="thumb" href="{href}"><img src="/uploads/thumb/{key}.jpg" '
+        'alt="{alt}"></a><h3><a href="{href}">{title}</a></h3><p class="sapo">{lead}</p></div>')
 _TRANG_PATH = re.compile(r"^/([a-z-]+)/trang-(\d+)\.htm$")
 
 
@@ -64,6 +68,11 @@ def stamp(published: datetime, key: int) -> str:
 
 
 class BvhttdlSite(PortalSite):
+    frame = ('<div class="top-header"><a href="/" class="logo">{name}</a></div>\n'
+             '<div class="main-menu"><ul>{menu}</ul></div>\n<div class="wrapper">{main}</div>\n'
+             '<div class="bottom-footer"><p>Bộ Văn hóa, Thể thao và Du lịch - 51 Ngô Quyền, '
+             "Hà Nội</p></div>")
+
     def url_of(self, article: ReplicaArticle) -> str:
         return f"{ORIGIN}/{article.slug}-{stamp(article.published, article.key)}.htm"
 
@@ -93,24 +102,7 @@ class BvhttdlSite(PortalSite):
         return super().handle(path, now)
 
     def published_raw(self, article: ReplicaArticle) -> str:
-        moment = article.published.astimezone(VN_TZ)
-        layout = pick(f"bvhttdl-date-{article.key}",
-                      (("dmy", 0.4), ("hm-first", 0.3), ("weekday", 0.3)))
-        if layout == "dmy":
-            return f"{moment:%d/%m/%Y %H:%M}"
-        if layout == "hm-first":
-            return f"{moment:%H:%M %d/%m/%Y}"
-        return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y - %H:%M}"
-
-    def shell(self, title: str, main: str) -> str:
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f"<title>{esc(title)}</title></head>\n<body>\n<div class=\"top-header\"><a "
-            f'href="/" class="logo">{NAME}</a></div>\n<div class="main-menu"><ul>'
-            f"{self.section_links()}</ul></div>\n<div class=\"wrapper\">{main}</div>\n"
-            '<div class="bottom-footer"><p>Bộ Văn hóa, Thể thao và Du lịch - 51 Ngô Quyền, '
-            "Hà Nội</p></div>\n</body>\n</html>\n"
-        )
+        return dated(f"bvhttdl-date-{article.key}", article.published, DATE_LAYOUTS)
 
     def not_found_html(self) -> str:
         return self.shell(f"Không tìm thấy trang - {NAME}",
@@ -118,11 +110,7 @@ class BvhttdlSite(PortalSite):
 
     def listing_html(self, category: Category, articles: list[ReplicaArticle], page: int,
                      last: int) -> str:
-        items = "".join(
-            f'<div class="item"><a class="thumb" href="{a.url[len(ORIGIN):]}"><img src='
-            f'"/uploads/thumb/{a.key}.jpg" alt="{attr(a.title)}"></a><h3><a href="'
-            f'{a.url[len(ORIGIN):]}">{esc(a.title)}</a></h3><p class="sapo">{esc(a.lead)}</p>'
-            "</div>" for a in articles)
+        items = listing_items(ITEM, articles, ORIGIN)
         following = (f'<li class="pager_next"><a href="{self.page_path(category, page + 1)}">'
                      "Trang sau</a></li>" if page < last else "")
         topics = "".join(f'<li><a href="/{slug}-t{number}.htm">Chuyên đề</a></li>'

@@ -26,7 +26,7 @@ from datetime import datetime
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec
 from newscrawler.replica.markup import attr, esc
-from newscrawler.replica.portal import PortalSite, body_html, pick
+from newscrawler.replica.portal import PortalSite, body_html, dated, pick
 
 DOMAIN = "cema.gov.vn"
 ORIGIN = f"http://{DOMAIN}"
@@ -35,12 +35,16 @@ MERGER = datetime(2025, 3, 1, tzinfo=VN_TZ)
 GROUPS = {"hoat-dong-cua-uy-ban": "tin-hoat-dong", "hoat-dong-cua-bo-truong": "tin-hoat-dong",
           "thoi-su-chinh-tri": "tin-tuc-su-kien"}
 CONTROL = "BodyContent_ctl00_ctl01"
+DATE_LAYOUTS = (("%I:%M %p %d/%m/%Y", 0.8), ("%H:%M %d/%m/%Y", 0.2))
 
 
 class CemaSite(PortalSite):
     page_param = "p"
     home_path = "/home.htm"
     breadcrumb_separator = " » "
+    frame = ('<form id="form1" method="post"><div class="header"><a href="{home}">{name}</a>'
+             '<ul class="menu">{menu}</ul></div>\n<div class="main">{main}</div>\n<div class='
+             '"footer">Bộ Dân tộc và Tôn giáo - 349 Đội Cấn, Ba Đình, Hà Nội</div></form>')
 
     def url_of(self, article: ReplicaArticle) -> str:
         return f"{ORIGIN}/tin-tuc/{GROUPS[article.category]}/{article.category}/{article.slug}.htm"
@@ -49,25 +53,12 @@ class CemaSite(PortalSite):
         return f"/tin-tuc/{GROUPS[category.slug]}/{category.slug}.htm"
 
     def published_raw(self, article: ReplicaArticle) -> str:
-        moment = article.published.astimezone(VN_TZ)
-        if pick(f"cema-date-{article.key}", (("ampm", 0.8), ("24h", 0.2))) == "24h":
-            return f"{moment:%H:%M %d/%m/%Y}"
-        return f"{moment:%I:%M %p %d/%m/%Y}"
+        return dated(f"cema-date-{article.key}", article.published, DATE_LAYOUTS)
 
     def link(self, article: ReplicaArticle) -> str:
         if pick(f"cema-link-{article.key}", (("rel", 0.75), ("www", 0.25))) == "www":
             return "https://www." + article.url[len("http://"):]
         return article.url[len(ORIGIN):]
-
-    def shell(self, title: str, main: str) -> str:
-        menu = self.section_links()
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f'<title>{esc(title)}</title></head>\n<body>\n<form id="form1" method="post">'
-            f'<div class="header"><a href="/home.htm">{NAME}</a><ul class="menu">{menu}'
-            f'</ul></div>\n<div class="main">{main}</div>\n<div class="footer">Bộ Dân tộc '
-            "và Tôn giáo - 349 Đội Cấn, Ba Đình, Hà Nội</div></form>\n</body>\n</html>\n"
-        )
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

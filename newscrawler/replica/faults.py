@@ -181,7 +181,8 @@ class FaultInjector:
         host = handler.headers.get("Host")
         site, path_on_site, hit_key = replica.route(handler.path, host)
         with self._counting(site.domain if site is not None else ""):
-            status, headers, body = replica.respond(handler.path, host)
+            status, headers, body = replica.respond(handler.path, host, handler.headers,
+                                                    getattr(handler, "request_body", None))
             if site is None:
                 handler.send_reply(status, headers, body, send_body)
                 return
@@ -227,8 +228,8 @@ class FaultInjector:
             kinds.append("trap")
         if is_article:
             kinds.append("not_found")
-        if is_article and page:
-            kinds += BLOCKS
+        if is_article and (page or (hit.status == 200 and "json" in content_type)):
+            kinds += BLOCKS  # an API's article answer (mof) may be a shell too
         if urlsplit(hit.path).path == "/robots.txt":
             kinds.append("robots_disallow")
         return kinds
@@ -239,7 +240,10 @@ class FaultInjector:
     def article_paths(self, site: Any) -> frozenset[str]:
         known = self._article_paths.get(id(site))
         if known is None or known[0] is not site:
-            paths = frozenset(site_path(article.url) for article in site.corpus.articles)
+            # A site read through an API (mof) names the paths its articles are fetched at.
+            fetched = getattr(site, "article_fetch_paths", None)
+            paths = frozenset(fetched() if fetched else
+                              (site_path(article.url) for article in site.corpus.articles))
             known = self._article_paths[id(site)] = (site, paths)
         return known[1]
 

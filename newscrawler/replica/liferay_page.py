@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 
 from newscrawler.replica.corpus import Category, ReplicaArticle
+from newscrawler.replica.markup import byline_text
 from newscrawler.replica.mastercms import _CLOCK, _attr, _esc, _noisy
 
 DOMAIN = "moh.gov.vn"
@@ -100,13 +101,6 @@ def _image_table(image: dict) -> str:
             f'100%;"><tbody>{rows}</tbody></table>')
 
 
-def _byline(article: ReplicaArticle) -> str:
-    names = " - ".join(article.authors)
-    if not article.source:
-        return names
-    return f"{names} ({article.source})" if names else article.source
-
-
 def article_content(article: ReplicaArticle) -> str:
     """The journal article HTML: bold lead first (documented), then body, images, byline."""
     rng = random.Random(article.key)  # the same editor noise on every render
@@ -118,7 +112,7 @@ def article_content(article: ReplicaArticle) -> str:
         if later and index and rng.random() < 0.5:
             parts.append(later.pop(0))
         parts.append(f'<p style="text-align: justify;">{_noisy(paragraph, rng)}</p>')
-    byline = _byline(article)
+    byline = byline_text(article)
     closing = [f'<p style="text-align: right;"><strong>{_esc(byline)}</strong></p>'] \
         if byline else []
     return "\n".join([*parts, *later, *closing])

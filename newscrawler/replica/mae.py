@@ -36,6 +36,10 @@ REFUSALS = ("Thông báo từ chối truy cập",
 
 
 class MaeSite(PortalSite):
+    frame = ('<header><a href="/">{name}</a><ul class="menu">{menu}</ul></header>\n'
+             "<main>{main}</main>\n<footer><p>Bộ Nông nghiệp và Môi trường - Số 2 Ngọc Hà, "
+             "Hà Nội</p></footer>")
+
     def __init__(self, spec: SiteSpec, corpus) -> None:
         super().__init__(spec, corpus)
         # Linked from the first page of the 2nd and 3rd sections; never articles.
@@ -66,15 +70,6 @@ class MaeSite(PortalSite):
             return self.page(self.shell(refused[1], f"<div class=\"notice\"><h2>{refused[1]}"
                                         "</h2><p>Vui lòng thử lại sau.</p></div>"))
         return super().handle(path, now)
-
-    def shell(self, title: str, main: str) -> str:
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f"<title>{esc(title)}</title></head>\n<body>\n<header><a href=\"/\">{NAME}</a>"
-            f'<ul class="menu">{self.section_links()}</ul></header>\n<main>{main}</main>\n'
-            "<footer><p>Bộ Nông nghiệp và Môi trường - Số 2 Ngọc Hà, Hà Nội</p></footer>\n"
-            "</body>\n</html>\n"
-        )
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

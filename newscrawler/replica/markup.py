@@ -6,6 +6,10 @@ Kept in one place so that the platform modules hold only what differs between pl
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newscrawler.replica.corpus import ReplicaArticle
 
 HTML = "text/html; charset=utf-8"
 WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
@@ -29,3 +33,18 @@ def attr(text: str) -> str:
 def site_path(url: str, origin: str) -> str:
     """A link as the site writes it: relative to its own origin."""
     return url[len(origin):] if url.startswith(origin) else url
+
+
+def byline_text(article: ReplicaArticle) -> str:
+    """The signature: names joined by " - ", then the source in parentheses ("" if none)."""
+    names = " - ".join(article.authors)
+    if not article.source:
+        return names
+    return f"{names} ({article.source})" if names else article.source
+
+
+def right_byline(article: ReplicaArticle) -> str:
+    """The byline as a bold right-aligned paragraph, or "" for an unsigned article (the
+    portal and VHV replicas end their bodies so; each module says what that rests on)."""
+    byline = byline_text(article)
+    return f'<p style="text-align: right;"><strong>{esc(byline)}</strong></p>' if byline else ""

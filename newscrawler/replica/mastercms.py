@@ -46,7 +46,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec, slugify
-from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, site_path
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, byline_text, site_path
 from newscrawler.replica.markup import attr as _attr
 from newscrawler.replica.markup import esc as _esc
 from newscrawler.replica.mastercms_parts import (
@@ -179,9 +179,7 @@ def _image_table(image: dict) -> str:
 
 
 def _byline(article: ReplicaArticle, rng: random.Random) -> str:
-    text = " - ".join(article.authors)
-    if article.source:
-        text = f"{text} ({article.source})" if text else article.source
+    text = byline_text(article)
     if not text:
         return ""
     if rng.random() < 0.3:

@@ -42,6 +42,7 @@ from email.utils import format_datetime
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec, slugify
+from newscrawler.replica.markup import byline_text
 from newscrawler.replica.mastercms import (
     _CLOCK,
     Listing,
@@ -116,9 +117,7 @@ def _body(article: ReplicaArticle) -> str:
             parts.append(_image_table(images.pop(0)))
         parts.append(f"<p>{_noisy(paragraph, rng)}</p>")
     parts.extend(_image_table(image) for image in images)
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
+    byline = byline_text(article)
     if byline:
         parts.append(f'<p align="right"><strong>{_esc(byline)}</strong></p>')
     text = "\n".join(parts)

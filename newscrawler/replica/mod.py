@@ -41,7 +41,6 @@ from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteSpec
 from newscrawler.replica.markup import PLACEHOLDER_GIF, attr, esc
 from newscrawler.replica.portal import ROBOTS, PortalSite, body_html, dated, pick
-from newscrawler.replica.server import request_headers
 
 DOMAIN = "mod.gov.vn"
 ORIGIN = f"https://{DOMAIN}"
@@ -146,9 +145,13 @@ class ModSite(PortalSite):
 
     # --- routing -------------------------------------------------------------------------
 
+    def refuse(self, path: str, headers):
+        """The wall, before any page (the server's hook): the stub, or None to serve."""
+        if self.wall.admits(headers):
+            return None
+        return 200, {"Content-Type": STUB_TYPE}, self.wall.stub()
+
     def handle(self, path: str, now: datetime):
-        if not self.wall.admits(request_headers()):
-            return 200, {"Content-Type": STUB_TYPE}, self.wall.stub()
         parts = urlsplit(path)
         query = dict(parse_qsl(parts.query))
         urile = query.get("urile", "")

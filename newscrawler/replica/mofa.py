@@ -30,8 +30,8 @@ from urllib.parse import parse_qsl
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
-from newscrawler.replica.markup import attr, esc
-from newscrawler.replica.portal import PortalSite, body_html, pick
+from newscrawler.replica.markup import esc
+from newscrawler.replica.portal import PortalSite, body_html, dated, listing_items, pick
 
 DOMAIN = "mofa.gov.vn"
 ORIGIN = f"https://{DOMAIN}"
@@ -40,12 +40,21 @@ DETAIL = "/tin-chi-tiet/chi-tiet/"
 OLD_SHAPE_SHARE = 0.2
 CATEGORY_NUMBERS = {"tin-hoat-dong-cua-lanh-dao": 652, "hoat-dong-cua-bo": 596,
                     "tin-bao-chi": 589}
+DATE_LAYOUTS = (("%d/%m/%Y %H:%M", 0.5), ("%H:%M, %d/%m/%Y", 0.25),
+                ("Ngày đăng: %d/%m/%Y - %H:%M", 0.25))
+ITEM = ('<div class="news-item"><a class="news-thumb" href="{href}"><img src="/uploads/thumb/'
+        '{key}.jpg" alt="{alt}"></a><a class="news-title" href="{href}">{title}</a><p class='
+        '"news-summary">{lead}</p></div>')
 PAGE_PARAMS = {"tin-hoat-dong-cua-lanh-dao": "page", "hoat-dong-cua-bo": "p",
                "tin-bao-chi": "page"}
 
 
 class MofaSite(PortalSite):
     breadcrumb_tag = "ol"
+    frame = ('<header class="site-header"><h1 class="logo"><a href="/">{name}</a></h1><nav>'
+             '<ul class="nav">{menu}</ul></nav></header>\n<main class="site-main">{main}</main>\n'
+             '<footer class="site-footer"><p>Bộ Ngoại giao nước Cộng hòa xã hội chủ nghĩa Việt '
+             "Nam</p></footer>")
 
     def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
         ordered = sorted(corpus.articles, key=lambda a: a.published)
@@ -68,23 +77,7 @@ class MofaSite(PortalSite):
         return 1
 
     def published_raw(self, article: ReplicaArticle) -> str:
-        moment = article.published.astimezone(VN_TZ)
-        layout = pick(f"mofa-date-{article.key}", (("dmy", 0.5), ("hm", 0.25), ("label", 0.25)))
-        if layout == "dmy":
-            return f"{moment:%d/%m/%Y %H:%M}"
-        if layout == "hm":
-            return f"{moment:%H:%M, %d/%m/%Y}"
-        return f"Ngày đăng: {moment:%d/%m/%Y - %H:%M}"
-
-    def shell(self, title: str, main: str) -> str:
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f"<title>{esc(title)}</title></head>\n<body>\n<header class=\"site-header\">"
-            f'<h1 class="logo"><a href="/">{NAME}</a></h1><nav><ul class="nav">'
-            f"{self.section_links()}</ul></nav></header>\n<main class=\"site-main\">{main}"
-            '</main>\n<footer class="site-footer"><p>Bộ Ngoại giao nước Cộng hòa xã hội chủ '
-            "nghĩa Việt Nam</p></footer>\n</body>\n</html>\n"
-        )
+        return dated(f"mofa-date-{article.key}", article.published, DATE_LAYOUTS)
 
     def not_found_html(self) -> str:
         return self.shell(f"Không tìm thấy trang - {NAME}",
@@ -105,11 +98,7 @@ class MofaSite(PortalSite):
 
     def listing_html(self, category: Category, articles: list[ReplicaArticle], page: int,
                      last: int) -> str:
-        items = "".join(
-            f'<div class="news-item"><a class="news-thumb" href="{a.url[len(ORIGIN):]}"><img '
-            f'src="/uploads/thumb/{a.key}.jpg" alt="{attr(a.title)}"></a><a class="news-title"'
-            f' href="{a.url[len(ORIGIN):]}">{esc(a.title)}</a><p class="news-summary">'
-            f"{esc(a.lead)}</p></div>" for a in articles)
+        items = listing_items(ITEM, articles, ORIGIN)
         following = f"/{category.slug}?{PAGE_PARAMS[category.slug]}={page + 1}"
         if page >= last:
             nav = ""

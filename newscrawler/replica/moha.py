@@ -30,6 +30,10 @@ SECTION_IDS = {"tin-noi-vu": 3, "lao-dong-viec-lam": 12, "thong-bao": 7}
 
 
 class MohaSite(PortalSite):
+    frame = ('<header class="header"><a href="/" class="logo">{name}</a><ul class="menu">'
+             '{menu}</ul></header>\n<div class="container">{main}</div>\n<footer class="footer">'
+             "<p>Bộ Nội vụ - Địa chỉ: Số 8 Tôn Thất Thuyết, Hà Nội</p></footer>")
+
     def url_of(self, article: ReplicaArticle) -> str:
         marker = pick(f"moha-url-{article.key}", (("oid", 0.75), ("id", 0.25)))
         return f"{ORIGIN}/tin-tuc/{article.slug}---{marker}{article.key}"
@@ -39,16 +43,6 @@ class MohaSite(PortalSite):
 
     def published_raw(self, article: ReplicaArticle) -> str:
         return dated(f"moha-date-{article.key}", article.published)
-
-    def shell(self, title: str, main: str) -> str:
-        menu = self.section_links()
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f"<title>{esc(title)}</title></head>\n<body>\n<header class=\"header\"><a "
-            f'href="/" class="logo">{NAME}</a><ul class="menu">{menu}</ul></header>\n'
-            f'<div class="container">{main}</div>\n<footer class="footer"><p>Bộ Nội vụ - '
-            "Địa chỉ: Số 8 Tôn Thất Thuyết, Hà Nội</p></footer>\n</body>\n</html>\n"
-        )
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

@@ -35,6 +35,9 @@ WEB_PART = "ctl00_ctl45_g_7165e992_9c5e_4f3a_8b1d_2a6c0e4f7b21"
 class MojSite(PortalSite):
     page_param = "page"  # compared case-blind: the portal writes `Page`
     image_prefix = "/qt/tintuc/PublishingImages/"
+    frame = ('<div class="header"><a href="/">{name}</a><ul class="menu">{menu}</ul></div>\n'
+             '<div class="main">{main}</div>\n<div class="footer"><p>Bộ Tư pháp - 58-60 Trần '
+             "Phú, Hà Nội</p></div>")
 
     def url_of(self, article: ReplicaArticle) -> str:
         page = pick(f"moj-page-{article.key}",
@@ -60,15 +63,6 @@ class MojSite(PortalSite):
 
     def published_raw(self, article: ReplicaArticle) -> str:
         return dated(f"moj-date-{article.key}", article.published)
-
-    def shell(self, title: str, main: str) -> str:
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f"<title>{esc(title)}</title></head>\n<body>\n<div class=\"header\"><a href=\"/\">"
-            f'{NAME}</a><ul class="menu">{self.section_links()}</ul></div>\n'
-            f'<div class="main">{main}</div>\n<div class="footer"><p>Bộ Tư pháp - 58-60 '
-            "Trần Phú, Hà Nội</p></div>\n</body>\n</html>\n"
-        )
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

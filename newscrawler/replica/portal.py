@@ -1,10 +1,11 @@
-"""Routes shared by the small ministry portal replicas (moha, cema, bocongan): article pages
-by path, section listings with a page number in the query, images, robots.txt, a 404 page.
+"""Routes shared by the small ministry portal replicas (moha, cema, bocongan, bvhttdl, mofa,
+moj, mae, thanhtra): article pages by path, section listings with a page number in the
+query, images, robots.txt, a 404 page, and the page shell around each site's frame.
 
-A site module subclasses `PortalSite` with its markup (`article_html`, `listing_html`,
-`not_found_html`, optionally `feed`) and says in its docstring which facts each piece
-rests on. Variants the evidence leaves open are drawn per article or per section from a
-seeded generator, so they stay the same on every render.
+A site module subclasses `PortalSite` with its markup (the page `frame`, `article_html`,
+`listing_html`, optionally `not_found_html` and `feed`) and says in its docstring which
+facts each piece rests on. Variants the evidence leaves open are drawn per article or per
+section from a seeded generator, so they stay the same on every render.
 
 ASSUMPTION: images as `figure` + `figcaption` in the body, the byline (names, then the
   source in parentheses) as the bold right-aligned last paragraph; no tags shown.
@@ -22,7 +23,15 @@ from urllib.parse import parse_qsl, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec
-from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, WEEKDAYS, attr, esc
+from newscrawler.replica.markup import (
+    HTML,
+    PLACEHOLDER_GIF,
+    WEEKDAYS,
+    attr,
+    esc,
+    right_byline,
+    site_path,
+)
 
 Response = tuple[int, dict[str, str], bytes]
 ROBOTS = "User-agent: *\nAllow: /\n"
@@ -48,12 +57,8 @@ def body_html(article: ReplicaArticle) -> str:
             parts.append(figure(images.pop(0)))
         parts.append(f"<p>{esc(paragraph)}</p>")
     parts.extend(figure(image) for image in images)
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
-    if byline:
-        parts.append(f'<p style="text-align: right;"><strong>{esc(byline)}</strong></p>')
-    return "\n".join(parts)
+    byline = right_byline(article)
+    return "\n".join([*parts, byline] if byline else parts)
 
 
 def figure(image: dict) -> str:
@@ -62,17 +67,18 @@ def figure(image: dict) -> str:
             + (f"<figcaption>{esc(caption)}</figcaption>" if caption else "") + "</figure>")
 
 
-def dated(seed: str, moment: datetime) -> str:
-    """`moment` in one of three layouts drawn from `seed` (the sites that use this say
-    the shares are an ASSUMPTION): "DD/MM/YYYY HH:MM" 1/2, "HH:MM DD/MM/YYYY" 1/4,
-    "<Thứ>, DD/MM/YYYY - HH:MM" 1/4."""
+# (strftime layout, share); "{weekday}" stands for the Vietnamese weekday name.
+DATE_LAYOUTS = (("%d/%m/%Y %H:%M", 0.5), ("%H:%M %d/%m/%Y", 0.25),
+                ("{weekday}, %d/%m/%Y - %H:%M", 0.25))
+
+
+def dated(seed: str, moment: datetime, layouts: tuple[tuple[str, float], ...] = DATE_LAYOUTS
+          ) -> str:
+    """`moment` (Vietnam time) in one of `layouts`, drawn from `seed`. The default, for the
+    sites that say its shares are an ASSUMPTION: "DD/MM/YYYY HH:MM" 1/2, "HH:MM DD/MM/YYYY"
+    1/4, "<Thứ>, DD/MM/YYYY - HH:MM" 1/4."""
     moment = moment.astimezone(VN_TZ)
-    layout = pick(seed, (("dmy", 0.5), ("hm", 0.25), ("weekday", 0.25)))
-    if layout == "hm":
-        return f"{moment:%H:%M %d/%m/%Y}"
-    if layout == "weekday":
-        return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y - %H:%M}"
-    return f"{moment:%d/%m/%Y %H:%M}"
+    return moment.strftime(pick(seed, layouts)).replace("{weekday}", WEEKDAYS[moment.weekday()])
 
 
 def news_items(articles: list[ReplicaArticle], origin: str, rows: str) -> str:
@@ -88,6 +94,13 @@ def news_items(articles: list[ReplicaArticle], origin: str, rows: str) -> str:
         for a in articles) + "</ul>"
 
 
+def listing_items(template: str, articles: list[ReplicaArticle], origin: str) -> str:
+    """One `template` per article, filled with {href} (site-relative), {key}, {alt} (the
+    title as an attribute), {title} and {lead}."""
+    return "".join(template.format(href=site_path(a.url, origin), key=a.key, alt=attr(a.title),
+                                   title=esc(a.title), lead=esc(a.lead)) for a in articles)
+
+
 class PortalSite:
     """A corpus served by path; subclasses render the pages."""
 
@@ -99,6 +112,14 @@ class PortalSite:
     breadcrumb_tag = "div"
     breadcrumb_class = "breadcrumb"
     breadcrumb_separator = " "
+    # The page frame, what stands between <body> and </body>: {name} (`site_name`, else the
+    # publisher), {home} (`home_path`), {menu} (the section links, each as `menu_item`, of
+    # class `menu_class`) and {main}. Each site writes its own header, wrapper and footer.
+    site_name = ""
+    body_attrs = ""
+    menu_item = "<li>{}</li>"
+    menu_class = ""
+    frame = '<header><a href="{home}">{name}</a><ul>{menu}</ul></header>\n<main>{main}</main>'
 
     def __init__(self, spec: SiteSpec, corpus: SiteCorpus):
         self.spec = spec
@@ -183,6 +204,15 @@ class PortalSite:
         return (f'<{tag} class="{self.breadcrumb_class}"><a href="{self.home_path}">Trang '
                 f'chủ</a>{self.breadcrumb_separator}<a href="{self.section_path(category)}">'
                 f"{esc(category.name)}</a></{tag}>")
+
+    def shell(self, title: str, main: str, head: str = "") -> str:
+        """A whole page: `main` (and `head` extras) in the site's frame."""
+        body = self.frame.format(name=self.site_name or self.spec.publisher, home=self.home_path,
+                                 menu=self.section_links(self.menu_item, self.menu_class),
+                                 main=main)
+        return ('<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
+                f"<title>{esc(title)}</title>{head}</head>\n<body{self.body_attrs}>\n{body}\n"
+                "</body>\n</html>\n")
 
     def page_number(self, query: str) -> int:
         for name, value in parse_qsl(query):

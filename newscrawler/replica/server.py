@@ -43,14 +43,6 @@ Response = tuple[int, dict[str, str], bytes]
 _COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/json")
 _NOT_FOUND: Response = (404, {"Content-Type": "text/plain; charset=utf-8"}, b"Not Found")
 CONTROL_PREFIX = "/_replica/"  # no site domain starts with "_"
-# The headers of the request this thread is answering: a site that answers by cookie
-# (mod.gov.vn's wall) reads them through `request_headers()`.
-_REQUEST = threading.local()
-
-
-def request_headers() -> Any:
-    """The headers of the request being answered in this thread (empty outside one)."""
-    return getattr(_REQUEST, "headers", None) or {}
 
 
 class ReplicaServer:
@@ -138,7 +130,9 @@ class ReplicaServer:
             return site, path, f"/{hostname}{path}"
         return None, path, path
 
-    def respond(self, path: str, host: str | None) -> Response:
+    def respond(self, path: str, host: str | None, headers: Any = None,
+                body: bytes | None = None) -> Response:
+        """`body`: a POST's body; sites with a JSON API (mof) answer it in `handle_post`."""
         if path.startswith(CONTROL_PREFIX):
             return self.control(path)
         site, site_path, hit_key = self.route(path, host)
@@ -147,6 +141,14 @@ class ReplicaServer:
         if site is None:
             return _NOT_FOUND
         try:
+            # A site with a firewall judges the request's headers first (replica/sbv.py);
+            # a caller without a request (headers None: a render cache) is not judged.
+            refuse = getattr(site, "refuse", None)
+            if refuse is not None and headers is not None and (
+                    refused := refuse(site_path, headers)):
+                return refused
+            if body is not None and hasattr(site, "handle_post"):
+                return site.handle_post(site_path, body, self.clock())
             return site.handle(site_path, self.clock())
         except Exception:
             logger.exception("replica site %s failed on %s", site.domain, site_path)
@@ -201,27 +203,29 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as crawlers expect from real servers
     timeout = 30  # drop idle keep-alive connections
     server: _HTTPServer
+    request_body: bytes | None = None  # set per POST (a keep-alive handler serves many)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.request_body = None
         self._reply(send_body=True)
 
     def do_HEAD(self) -> None:  # noqa: N802
+        self.request_body = None
         self._reply(send_body=False)
 
-    def do_POST(self) -> None:  # noqa: N802 - only the control paths change anything
+    def do_POST(self) -> None:  # noqa: N802 - the control paths, and JSON APIs (mof)
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        self.request_body = self.rfile.read(length) if length else b""
         self._reply(send_body=True)
 
     def _reply(self, send_body: bool) -> None:
         replica = self.server.replica
-        _REQUEST.headers = self.headers
         if replica.faults is not None and not self.path.startswith(CONTROL_PREFIX):
             # Faults need the socket itself (resets, truncation, stalls): they reply.
             replica.faults.serve(self, send_body)
             return
-        self.send_reply(*replica.respond(self.path, self.headers.get("Host")), send_body)
+        self.send_reply(*replica.respond(self.path, self.headers.get("Host"), self.headers,
+                                         self.request_body), send_body)
 
     def send_reply(self, status: int, headers: dict[str, str], body: bytes,
                    send_body: bool = True) -> None:

@@ -31,6 +31,9 @@ INSTANCE = "101_INSTANCE_tT7kQ2m"
 
 class ThanhtraSite(PortalSite):
     home_path = "/web/guest/trang-chu"
+    frame = ('<div id="banner"><a href="{home}">{name}</a><ul class="nav">{menu}</ul></div>\n'
+             '<div id="content">{main}</div>\n<div id="footer"><p>Thanh tra Chính phủ - Lô D29 '
+             "Khu đô thị mới Cầu Giấy, Hà Nội</p></div>")
 
     def url_of(self, article: ReplicaArticle) -> str:
         return f"{ORIGIN}{DETAIL}{article.slug}?{article.key}"
@@ -53,15 +56,6 @@ class ThanhtraSite(PortalSite):
             if (name == "page" or name.endswith("_cur")) and value.isdigit() and int(value):
                 return int(value)
         return 1
-
-    def shell(self, title: str, main: str) -> str:
-        return (
-            '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8">'
-            f"<title>{esc(title)}</title></head>\n<body>\n<div id=\"banner\"><a href=\""
-            f'{self.home_path}">{NAME}</a><ul class="nav">{self.section_links()}</ul></div>\n'
-            f'<div id="content">{main}</div>\n<div id="footer"><p>Thanh tra Chính phủ - '
-            "Lô D29 Khu đô thị mới Cầu Giấy, Hà Nội</p></div>\n</body>\n</html>\n"
-        )
 
     def article_html(self, article: ReplicaArticle) -> str:
         category = self.spec.category(article.category)

@@ -58,7 +58,7 @@ from urllib.parse import quote, urlsplit
 
 from newscrawler.records import VN_TZ
 from newscrawler.replica.corpus import Category, ReplicaArticle, SiteCorpus, SiteSpec, slugify
-from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, attr, esc
+from newscrawler.replica.markup import HTML, PLACEHOLDER_GIF, attr, esc, right_byline
 
 PAGE_SIZE = 12  # §4: 12 items per page
 GENERIC_CATEGORY = "Tin tức"
@@ -107,7 +107,7 @@ class VhvSite:
 
     shows_modified = False  # no modification time is documented (§4)
     site_name = ""
-    footer = ""
+    footer_extra = ""  # what the footer shows under the portal's name
     module_ids: dict[str, str] = {}
     site_id = ""  # the portal's site id (moit's is 2005517, §4)
 
@@ -225,9 +225,13 @@ class VhvSite:
             '<input type="hidden" name="page" value="search"><input name="keyword"></form>'
             '</header>\n'
             f'<nav class="main-menu"><ul><li><a href="/">Trang chủ</a></li>{menu}</ul></nav>\n'
-            f'<main class="container">\n{main}\n</main>\n{self.footer}'
+            f'<main class="container">\n{main}\n</main>\n{self.footer()}'
             f"<script>VHV.init({{site: '{self.site_id}'}});</script>\n</body>\n</html>\n"
         )
+
+    def footer(self) -> str:
+        return (f'<footer class="footer"><p><strong>{self.spec.publisher.upper()}</strong></p>'
+                f"{self.footer_extra}</footer>\n")
 
     def head(self, url: str, title: str, moment: datetime) -> str:
         return (f'<link rel="canonical" href="{attr(url)}">\n<meta property="article:published_'
@@ -270,13 +274,22 @@ class VhvSite:
         return self.shell(title, self.head(url, title, stale), main)
 
     def article_page(self, article: ReplicaArticle) -> str:
+        """An article: its breadcrumb and block (`article_main`), the related panel, a head
+        whose meta time is minutes after the visible one."""
+        main = f"{self.article_main(article)}\n{self.related_panel(article)}"
+        head = self.head(article.url, article.title,
+                         article.published + self.meta_shift(article))
+        return self.shell(article.title, head, main)
+
+    def article_main(self, article: ReplicaArticle) -> str:
+        """The breadcrumb and the `article` block of moit's layout (§4)."""
         share = (f'<div class="article-share"><a href="https://www.facebook.com/sharer/sharer.php'
                  f'?u={attr(article.url)}" rel="nofollow">Chia sẻ</a> <a href="javascript:'
                  'window.print()">In bài</a></div>')
         generic = article.category_name == GENERIC_CATEGORY
         crumb = self.breadcrumb(article.category_name,
                                 "/tin-tuc" if generic else f"/tin-tuc/{article.category}")
-        main = (
+        return (
             f'{crumb}\n<article class="article-new new-detail-layout-type-2">\n<header><span '
             f'class="post-date">{visible_date(article.published)}</span></header>\n'
             '<div class="article-content">\n<div class="block-core-a3">\n<h1 class="article-title'
@@ -284,11 +297,8 @@ class VhvSite:
             f'"article-brief common-brief font-size-text">{lead_html(article)}</div>\n</div>\n'
             '<div class="block-core-a5">\n<div class="article-content font-size-text clearfix '
             f'common-content">\n{body_html(article)}\n</div>\n</div>\n{tag_links(article.tags)}'
-            f"\n</div>\n</article>\n{self.related_panel(article)}"
+            "\n</div>\n</article>"
         )
-        head = self.head(article.url, article.title,
-                         article.published + self.meta_shift(article))
-        return self.shell(article.title, head, main)
 
     def related_panel(self, article: ReplicaArticle) -> str:
         same = self.listed(article.category)
@@ -315,12 +325,8 @@ def body_html(article: ReplicaArticle) -> str:
             parts.append(image_html(images.pop(0)))
         parts.append(f'<p style="text-align: justify;">{esc(paragraph)}</p>')
     parts.extend(map(image_html, images))
-    byline = " - ".join(article.authors)
-    if article.source:
-        byline = f"{byline} ({article.source})" if byline else article.source
-    if byline:
-        parts.append(f'<p style="text-align: right;"><strong>{esc(byline)}</strong></p>')
-    return "\n".join(parts)
+    byline = right_byline(article)
+    return "\n".join([*parts, byline] if byline else parts)
 
 
 def image_html(image: dict) -> str:

@@ -80,9 +80,8 @@ class MoetSite(VhvSite):
         "giao-duc-pho-thong": "6012250", "giao-duc-dai-hoc": "6012260",
         "giao-duc-nghe-nghiep": "6012270", "chuyen-doi-so": "6012280",
     }
-    footer = ('<footer class="footer"><p><strong>CỔNG THÔNG TIN ĐIỆN TỬ BỘ GIÁO DỤC VÀ ĐÀO '
-              'TẠO</strong></p><p><a href="/tin-tuc-cot-phai/chuong-trinh-giao-duc-pho-thong">'
-              "Chương trình giáo dục phổ thông</a></p></footer>\n")
+    footer_extra = ('<p><a href="/tin-tuc-cot-phai/chuong-trinh-giao-duc-pho-thong">Chương '
+                    "trình giáo dục phổ thông</a></p>")
 
     def finish(self, article: ReplicaArticle) -> ReplicaArticle:
         if article.published >= SWITCH:
@@ -121,21 +120,17 @@ class MoetSite(VhvSite):
             return 404, {"Content-Type": HTML}, self._not_found()
         return 200, {"Content-Type": HTML}, self.archive_page(article).encode()
 
-    def article_page(self, article: ReplicaArticle) -> str:
+    def article_main(self, article: ReplicaArticle) -> str:
         if self.layout(article) == "a":
-            return super().article_page(article)
+            return super().article_main(article)
         crumb = self.breadcrumb(article.category_name, f"/tin-tuc/{article.category}")
-        main = (
+        return (
             f'{crumb}\n<article class="article-new new-detail-layout-type-1">\n<h1 class='
             f'"title-detail">{esc(article.title)}</h1>\n<div class="post-info"><span class='
             f'"post-date">{flat_date(article.published)}</span></div>\n<div class="article-'
             f'sapo">{lead_html(article)}</div>\n<div class="article-body common-content">\n'
-            f"{body_html(article)}\n</div>\n{tag_links(article.tags)}\n</article>\n"
-            + self.related_panel(article)
+            f"{body_html(article)}\n</div>\n{tag_links(article.tags)}\n</article>"
         )
-        head = self.head(article.url, article.title,
-                         article.published + self.meta_shift(article))
-        return self.shell(article.title, head, main)
 
     def archive_page(self, article: ReplicaArticle) -> str:
         """The 2021 SharePoint article template (S1's ids; the rest ASSUMPTION)."""

@@ -30,9 +30,8 @@ class MoitSite(VhvSite):
         "hoat-dong/hoat-dong-cua-cac-don-vi": "5238350", "thoi-su": "5238300",
         "thong-tin-hop-bao": "5238360", "phat-trien-nguon-nhan-luc": "5238370",
     }
-    footer = ('<footer class="footer"><p><strong>CỔNG THÔNG TIN ĐIỆN TỬ BỘ CÔNG THƯƠNG'
-              '</strong></p><p>Đường dây nóng: <a href="tel:0866.59.4498">0866.59.4498</a></p>'
-              '<p><a href="https://moit.gov.vn/en">English</a></p></footer>\n')
+    footer_extra = ('<p>Đường dây nóng: <a href="tel:0866.59.4498">0866.59.4498</a></p>'
+                    '<p><a href="https://moit.gov.vn/en">English</a></p>')
 
 
 MOIT_CATEGORIES = tuple(Category(slug, name) for slug, name in (

@@ -19,12 +19,13 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 
+from newscrawler.autodiscovery import feed_links
 from newscrawler.blockpages import BlockPage, classify_response
 from newscrawler.extract import extract_article
 from newscrawler.failures import describe_failure, is_expected_permanent
 from newscrawler.items import Article
 from newscrawler.records import iso_vn, now_vn
-from newscrawler.spiders.discovery import FOUND_META, DiscoveryMixin, alternate_feeds
+from newscrawler.spiders.discovery import FOUND_META, DiscoveryMixin
 from newscrawler.state.extension import CrawlStateExtension
 from newscrawler.state.frontier import PENDING_META, WALK_META, SiteFrontier, pending_url_of
 from newscrawler.urls import UrlRules, canonicalize_url, variant_to_article
@@ -252,6 +253,8 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
     def parse_listing(self, response: Response, page: int, stale: int = 0
                       ) -> Iterable[scrapy.Request]:
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/listing_pages")
+        if self.listing_blocked(response):
+            return
         walk = response.meta.get(WALK_META, response.url)
         requests, fallback = self.article_requests(self.listing_links(response)), False
         found = self.walk_fallback_links(response, walk)  # on every page: it records
@@ -263,7 +266,7 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             stats.inc_value(f"newscrawler/{self.name}/discovery/fallback_links", len(found))
         yield from requests
         if getattr(self, "autodiscover", False):
-            yield from self.feed_requests(alternate_feeds(response), self.parse_feed,
+            yield from self.feed_requests(feed_links(response), self.parse_feed,
                                           found=True)
         if walk in self.incomplete_walks:
             # Known territory does not stop a walk that never completed: only pages that
@@ -318,7 +321,7 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             return
         self.crawler.stats.inc_value(f"newscrawler/{self.name}/article_pages")
         # Before extraction: a block page must never become a record, nor settle the URL.
-        blocked = classify_response(response, self.block_markers)
+        blocked = self.block_page(response)
         if blocked is not None:
             self.page_blocked(response, blocked)
             return
@@ -386,9 +389,25 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             stats.set_value(f"newscrawler/{self.name}/failures", failures)
         logger.warning("%s: %s (%s)", self.name, reason, url)
 
+    def block_page(self, response: TextResponse) -> BlockPage | None:
+        """The block kind of a page (blockpages.py, with the site's own markers)."""
+        return classify_response(response, self.block_markers)
+
+    def listing_blocked(self, response: Response) -> bool:
+        """Whether a listing page is a block page (a firewall answering the walk): then
+        it is a blocked page with its URL, and the walk is failed, so a later run walks
+        it again. A run meeting only such pages says why it found nothing."""
+        blocked = self.block_page(response) if isinstance(response, TextResponse) else None
+        if blocked is None:
+            return False
+        self.page_blocked(response, blocked)
+        self.frontier_failed(response.request, blocked.reason)
+        return True
+
     def page_blocked(self, response: Response, blocked: BlockPage) -> None:
-        """A block, challenge or shell page where an article was expected: a failure of
-        this attempt (the URL stays pending), counted per kind, listed with its URL."""
+        """A block, challenge or shell page where an article or a listing was expected: a
+        failure of this attempt (an article's URL stays pending), counted per kind, listed
+        with its URL."""
         stats = self.crawler.stats
         stats.inc_value(f"newscrawler/{self.name}/blocked_pages")
         stats.inc_value(f"newscrawler/{self.name}/blocked/{blocked.kind}")

@@ -1,119 +1,30 @@
-"""Discovery that survives a changed site: fallbacks and autodiscovery, pure functions.
-
-- `page_links`: every link of a page, absolute, once each. When a listing page's own
-  selector finds no article link, the on-site links among these that match the article
-  URL pattern are taken instead (counted `discovery/fallback` by the spider; the drift
-  monitor then reports discovery drift).
-- `next_page_link`: the link to page N+1 of a listing, found without the site's pager
-  selector, for a listing whose selectors no longer match.
-- `alternate_feeds`: `<link rel="alternate" type="application/rss+xml|atom+xml">` of a
-  home or section page; `robots_sitemaps`: the `Sitemap:` lines of a robots.txt.
-
-Sources: feed autodiscovery by `<link rel="alternate">` is the RSS Advisory Board's
-RSS Autodiscovery specification; `Sitemap:` in robots.txt is the sitemaps.org protocol
-(also RFC 9309 §2.2.4 leaves other records such as Sitemap to their own specs).
-ASSUMPTION: a pager's next-page link carries the number N+1 in a query value or in the
-  last path segment of the listing's own path (true of every pager in the research notes:
-  `?page=N`, `?Page=N`, `_cur=N`, `/trang-N`); the parameter names page, trang, cur, p
-  are preferred when several links qualify.
+"""The crawler-bound half of discovery: `DiscoveryMixin`, NewsSpider's fallbacks (listing
+links and pager without the site's selectors) and autodiscovery (feeds a page announces,
+sitemaps robots.txt names) as requests and stats. The pure functions it applies are in
+`newscrawler/autodiscovery.py`, shared with the file sites' spider and the doctor.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable, Iterable
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from collections.abc import Iterable
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.http import Response, TextResponse
 
+from newscrawler.autodiscovery import (
+    fallback_listing_links,
+    feed_links,
+    next_page_link,
+    robots_sitemaps,
+)
 from newscrawler.failures import describe_failure
 
 logger = logging.getLogger(__name__)
 
 FOUND_META = "newscrawler_found"  # request.meta: a feed or sitemap autodiscovery found
-FEED_TYPES = ("application/rss+xml", "application/atom+xml")
-_NOT_LINKS = ("javascript:", "mailto:", "tel:", "#")
-_PAGE_PARAM = re.compile(r"page|trang|cur|^p$|^pg$", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
-
-
-def page_links(response) -> list[str]:
-    """The page's `<a href>` links, absolute, in page order, once each."""
-    links = (href.strip() for href in response.css("a::attr(href)").getall())
-    return list(dict.fromkeys(response.urljoin(href) for href in links
-                              if href and not href.lower().startswith(_NOT_LINKS)))
-
-
-def on_site(url: str, domains: Iterable[str]) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
-
-
-def fallback_article_links(response, domains: Iterable[str],
-                           is_article: Callable[[str], bool]) -> list[str]:
-    """The on-site links of a page that `is_article` accepts."""
-    domains = list(domains) or [urlsplit(response.url).hostname or ""]
-    return [url for url in page_links(response) if on_site(url, domains) and is_article(url)]
-
-
-def next_page_link(response, page: int, is_article: Callable[[str], bool]) -> str | None:
-    """The link to listing page `page + 1` (the current page is `page`), or None."""
-    want = str(page + 1)
-    here = urlsplit(response.url)
-    stem = re.sub(r"\.\w+$", "", here.path.rstrip("/"))
-    best: tuple[int, str] | None = None
-    for url in page_links(response):
-        parts = urlsplit(url)
-        if parts.hostname != here.hostname or url == response.url or is_article(url):
-            continue
-        score = 0
-        if parts.path == here.path:
-            names = [name for name, value in parse_qsl(parts.query) if value == want]
-            score = 2 if any(_PAGE_PARAM.search(name) for name in names) else int(bool(names))
-        elif (_DIGITS.sub("#", parts.path) == _DIGITS.sub("#", here.path)
-              or parts.path.startswith((stem + "/", stem + "-"))):
-            last = parts.path.rstrip("/").rsplit("/", 1)[-1]
-            score = 2 if want in _DIGITS.findall(last) else 0
-        if score and (best is None or score > best[0]):
-            best = (score, url)
-    return best[1] if best else numbered_link(response, want, is_article)
-
-
-def numbered_link(response, want: str, is_article: Callable[[str], bool]) -> str | None:
-    """An on-site link whose text is the page number: pagers that count by item offset
-    (MasterCMS `&BRSR=15`) or by opaque tokens still print page numbers."""
-    host = urlsplit(response.url).hostname
-    for anchor in response.css("a[href]"):
-        if " ".join(anchor.css("::text").getall()).strip() != want:
-            continue
-        url = response.urljoin(anchor.attrib["href"].strip())
-        if urlsplit(url).hostname == host and url != response.url and not is_article(url):
-            return url
-    return None
-
-
-def alternate_feeds(response) -> list[str]:
-    """RSS and Atom feeds a page announces in its `<link rel="alternate">` elements."""
-    feeds = []
-    for link in response.xpath("//link[@href and @type]"):
-        rel = (link.attrib.get("rel") or "").lower().split()
-        kind = link.attrib["type"].split(";")[0].strip().lower()
-        if "alternate" in rel and kind in FEED_TYPES:
-            feeds.append(response.urljoin(link.attrib["href"].strip()))
-    return list(dict.fromkeys(feeds))
-
-
-def robots_sitemaps(text: str, base_url: str) -> list[str]:
-    """The sitemap URLs of a robots.txt (`Sitemap:` lines, any case, anywhere)."""
-    found = []
-    for line in text.splitlines():
-        name, sep, value = line.partition(":")
-        if sep and name.strip().lower() == "sitemap" and value.split("#")[0].strip():
-            found.append(urljoin(base_url, value.split("#")[0].strip()))
-    return list(dict.fromkeys(found))
 
 
 class DiscoveryMixin:
@@ -131,7 +42,7 @@ class DiscoveryMixin:
     def fallback_listing_links(self, response: Response) -> list[str]:
         """The page's on-site links that are article URLs: what a listing offers when its
         selector finds nothing (a changed template). Pure."""
-        return fallback_article_links(response, self.allowed_domains, self.is_article_link)
+        return fallback_listing_links(response, self)
 
     def walk_fallback_links(self, response: Response, walk: str) -> list[str]:
         """The fallback links of a listing page, if one of them is new to its walk: a
@@ -212,7 +123,7 @@ class DiscoveryMixin:
 
     def parse_home(self, response: Response) -> Iterable[scrapy.Request]:
         if isinstance(response, TextResponse):
-            yield from self.feed_requests(alternate_feeds(response), self.parse_feed,
+            yield from self.feed_requests(feed_links(response), self.parse_feed,
                                           found=True)
 
     def discovery_failed(self, failure) -> None:

@@ -1,4 +1,5 @@
-"""Liferay portals with Asset Publisher portlets: moh.gov.vn (and moit.gov.vn until ~2021).
+"""Liferay portals with Asset Publisher portlets: moh.gov.vn (and moit.gov.vn until ~2021),
+sbv.gov.vn (Liferay 7).
 
 Facts:
 - a portlet's parameters are namespaced by its instance: listing page N is
@@ -40,7 +41,12 @@ logger = logging.getLogger(__name__)
 NAVIGATION_PARAMS = ("redirect", "inheritredirect")
 # `location.href='…'` (or "…", or window.location) in an onclick handler.
 ONCLICK_HREF = re.compile(r"""location(?:\.href)?\s*=\s*(['"])(.+?)\1""")
-_CUR_PARAM = re.compile(r"^_101_INSTANCE_([A-Za-z0-9]+)_cur$")
+# Liferay 6.2 names an asset publisher instance `101_INSTANCE_<x>`, Liferay 7
+# `com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_<x>`
+# (ncov.moh.gov.vn, 2021, vn_sites_2026 §10, idx:43836721312); group 1 is the portlet id.
+_CUR_PARAM = re.compile(
+    r"^_((?:101|com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet)"
+    r"_INSTANCE_[A-Za-z0-9]+)_cur$")
 NEXT_LABELS = ("tiếp theo", "tiếp", "next", "›", "»")
 _ASSET_SLUG = re.compile(r"/(?:content|web/guest/-)/([^/]+)$")
 FRIENDLY_PREFIX = "/web/guest/-/"
@@ -103,8 +109,9 @@ class LiferaySpider(NewsSpider):
 
     def next_listing_urls(self, response: Response, page: int) -> Iterable[str]:
         """The link of page `page + 1` of this listing's asset publisher: a link to the
-        same path whose `_101_INSTANCE_<x>_cur` is page + 1, `<x>` being the instance
-        the link's own `p_p_id` names (when it names one). A next button is preferred to
+        same path whose `_<portlet>_cur` is page + 1 (`<portlet>` a Liferay 6.2 or 7
+        asset publisher instance), the portlet the link's own `p_p_id` names (when it
+        names one). A next button is preferred to
         a page number; both lead to the same page."""
         path = urlsplit(response.url).path
         candidates = []
@@ -118,8 +125,7 @@ class LiferaySpider(NewsSpider):
                 match = _CUR_PARAM.match(name)
                 if not match or values != [str(page + 1)]:
                     continue
-                if query.get("p_p_id", [f"101_INSTANCE_{match.group(1)}"]) != [
-                        f"101_INSTANCE_{match.group(1)}"]:
+                if query.get("p_p_id", [match.group(1)]) != [match.group(1)]:
                     continue
                 label = " ".join(anchor.xpath("string()").get().split()).lower()
                 candidates.append((label not in NEXT_LABELS, url))

@@ -14,7 +14,8 @@ Sources (vn_sites_2026 §13-14; CMW = VSSpowerlifting/China-Mil-Watch, facts onl
   expression and sending it as a cookie (opensanctions/opensanctions
   datasets/vn/national_assembly/crawler.py, PR #4385, 2026-06-04). So the crawl turns on
   `downloadermiddlewares/cookiebootstrap.py` (with Scrapy's cookie jar); a page that
-  still answers the stub after its bootstrap is `blocked: challenge`, listing pages too;
+  still answers the stub after its bootstrap is `blocked: challenge` (listing pages
+  too, as every site's: `NewsSpider.listing_blocked`);
 - the 2021 generation: opaque IBM WPS URLs `/wps/portal/!ut/p/b1/…`, listing
   `//*[@id="listArticle"]/div/div/h1/a/@href` (S1 2021-07, vn_sites.md §2.9). Its URLs
   do not tell an article from a listing, so none is followed; its listing markup is one
@@ -31,12 +32,6 @@ ASSUMPTION: title `div.article-detail h1.title` or `article.news-detail h2.news-
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-import scrapy
-from scrapy.http import Response
-
-from newscrawler.blockpages import classify_response
 from newscrawler.spiders.base import Ministry
 from newscrawler.spiders.paged import PagedListingSpider
 
@@ -70,14 +65,3 @@ class ModSpider(PagedListingSpider):
         "body": "div.detail-content, div.news-content",
         "category": ".breadcrumb a[href*='/home/news']:last-child",
     }
-
-    def parse_listing(self, response: Response, page: int, stale: int = 0
-                      ) -> Iterable[scrapy.Request]:
-        # Behind the wall a listing may be the stub too: a blocked page, not an empty list.
-        blocked = classify_response(response, self.block_markers)
-        if blocked is None:
-            yield from super().parse_listing(response, page, stale)
-            return
-        self.crawler.stats.inc_value(f"newscrawler/{self.name}/blocked_listing_pages")
-        self.page_blocked(response, blocked)
-        self.frontier_failed(response.request, blocked.reason)
